@@ -1,0 +1,39 @@
+package io.yizhan;
+
+import io.yizhan.station.StationApplication;
+import io.yizhan.station.operations.DatabaseRestore;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code yizhan.jar}: picks which application runs.
+ *
+ * <ul>
+ *   <li>no argument (or only Spring arguments such as {@code --server.port=…}): the station;</li>
+ *   <li>{@code central}: the central platform (reserved; not part of this build yet);</li>
+ *   <li>{@code restore <backup.zip>}: restores the station database from a nightly backup.</li>
+ * </ul>
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "station";
+        String[] rest = command.equals("station") ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "station" -> StationApplication.main(rest);
+            case "central" -> {
+                System.err.println("The central platform is not part of this build yet. "
+                        + "Run the station with: java -jar target/yizhan.jar");
+                System.exit(2);
+            }
+            case "restore" -> System.exit(DatabaseRestore.run(rest));
+            default -> {
+                System.err.println("Unknown command '" + command + "'. Use: java -jar yizhan.jar "
+                        + "[central | restore <backup.zip>] [--spring.property=value ...]");
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.yizhan.station.shared;
+
+import com.vaadin.flow.component.html.Span;
+
+/** The "演示数据 DEMO" badge every screen shows in demo mode, so nobody mistakes demo data for real. */
+public class DemoBadge extends Span {
+
+    public DemoBadge() {
+        super("演示数据 DEMO");
+        addClassName("demo-badge");
+        getElement().setAttribute("role", "status");
+    }
+}

@@ -1,0 +1,33 @@
+package io.yizhan.station.shared;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Masks phone and ID numbers wherever text is shown or logged: 138****5678, 1101**********1234. */
+public final class PersonalData {
+
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)(\\d{4})\\d{10}(\\d{3}[\\dXx])(?![\\dXx])");
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1\\d{2})\\d{4}(\\d{4})(?!\\d)");
+
+    private PersonalData() {
+    }
+
+    /** Masks one phone number: keeps the first three and last four digits of a mobile number. */
+    public static String maskPhone(String phone) {
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.length() >= 7) {
+            return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+        }
+        return "****";
+    }
+
+    /** Masks every mobile and resident-ID number inside free text. */
+    public static String mask(String text) {
+        String once = replace(ID_NUMBER.matcher(text), "$1**********$2");
+        return replace(MOBILE.matcher(once), "$1****$2");
+    }
+
+    private static String replace(Matcher matcher, String replacement) {
+        return matcher.replaceAll(replacement);
+    }
+}
