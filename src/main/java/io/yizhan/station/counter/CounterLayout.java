@@ -26,6 +26,7 @@ import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.shared.Translations;
 import io.yizhan.station.terminals.CurrentTerminal;
 import io.yizhan.station.terminals.TerminalKind;
+import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * {@code @Menu} routes under {@code /counter} that the user's role may open, the status strip at the
  * bottom, and call-staff alerts pushed from the kiosks.
  */
+@PermitAll
 public class CounterLayout extends AppLayout implements BeforeEnterObserver, AfterNavigationObserver {
 
     private final StationProperties station;

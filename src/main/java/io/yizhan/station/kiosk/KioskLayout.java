@@ -18,6 +18,7 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 import io.yizhan.station.kiosk.internal.VoicePrompts;
 import io.yizhan.station.kiosk.ui.KioskHomeView;
@@ -36,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * large "继续使用" button; when the countdown ends it goes home and forgets everything the resident
  * entered or chose.
  */
+@AnonymousAllowed
 public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserver, AfterNavigationObserver,
         LocaleChangeObserver {
 

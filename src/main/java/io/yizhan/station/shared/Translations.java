@@ -1,6 +1,8 @@
 package io.yizhan.station.shared;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * resource bundle lookup, the JVM's default locale never decides which language is shown.
  */
 @Component
-public class Translations implements I18NProvider {
+public class Translations implements I18NProvider, VaadinServiceInitListener {
 
     public static final Locale SIMPLIFIED = Locale.SIMPLIFIED_CHINESE;
     public static final Locale TRADITIONAL = Locale.TRADITIONAL_CHINESE;
@@ -24,6 +26,12 @@ public class Translations implements I18NProvider {
     private static final String BUNDLE = "vaadin-i18n/translations";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** Every screen starts in Simplified Chinese, whatever the browser prefers; people switch on screen. */
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(e -> e.getSession().setLocale(SIMPLIFIED));
+    }
 
     @Override
     public List<Locale> getProvidedLocales() {

@@ -34,11 +34,12 @@ public class VoicePrompts {
     private final String command;
     private volatile Boolean available;
 
+    @org.springframework.beans.factory.annotation.Autowired
     VoicePrompts(StationProperties station) {
         this(station.dataDir().resolve("voice-cache"), "espeak-ng");
     }
 
-    VoicePrompts(Path cache, String command) {
+    public VoicePrompts(Path cache, String command) {
         this.cache = cache;
         this.command = command;
     }
