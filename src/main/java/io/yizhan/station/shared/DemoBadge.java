@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Span;
 public class DemoBadge extends Span {
 
     public DemoBadge() {
-        super("演示数据 DEMO");
+        setText(getTranslation("demo.badge"));
         addClassName("demo-badge");
         getElement().setAttribute("role", "status");
     }

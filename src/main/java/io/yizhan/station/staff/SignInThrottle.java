@@ -67,7 +67,7 @@ public class SignInThrottle {
         if (lock.compareTo(LONGEST_LOCK) > 0) {
             lock = LONGEST_LOCK;
         }
-        Instant until = clock.instant().plus(lock);
+        Instant until = clock.instant().plus(lock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         jdbc.sql("UPDATE staff_sign_in_throttle SET failures = 0, lockouts = lockouts + 1, locked_until = ? WHERE username = ? AND place = ?")
                 .params(OffsetDateTime.ofInstant(until, ZoneOffset.UTC), user, place).update();
         return Optional.of(until);

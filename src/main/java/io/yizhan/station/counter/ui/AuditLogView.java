@@ -4,7 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.shared.StationTime;
@@ -15,10 +15,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The audit log, newest first, paged from the database as the manager scrolls. */
 @Route(value = "counter/audit", layout = CounterLayout.class)
-@PageTitle("驿站 · 审计日志")
 @Menu(order = 90, title = "menu.counter.audit")
 @RolesAllowed(Role.MANAGER_NAME)
-class AuditLogView extends Div {
+class AuditLogView extends Div implements HasDynamicTitle {
 
     AuditLogView(AuditLog audit, StationTime time) {
         addClassName("counter-page");
@@ -38,5 +37,10 @@ class AuditLogView extends Div {
     private String describe(String action) {
         String text = getTranslation("audit.action." + action);
         return text.startsWith("!") ? action : text;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.counter.audit");
     }
 }

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.yizhan.station.counter.CounterLayout;
@@ -19,10 +19,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The counter's start screen: who is signed in where, and the kiosk calls waiting for someone. */
 @Route(value = "counter", layout = CounterLayout.class)
-@PageTitle("驿站 · 柜台")
 @Menu(order = 0, title = "menu.counter.home")
 @RolesAllowed(Role.CLERK_NAME)
-class CounterHomeView extends Div {
+class CounterHomeView extends Div implements HasDynamicTitle {
 
     private final StaffCallAlerts calls;
     private final Grid<StaffCallAlerts.OpenCall> open = new Grid<>();
@@ -55,5 +54,10 @@ class CounterHomeView extends Div {
         open.setItems(list);
         open.setVisible(!list.isEmpty());
         none.setVisible(list.isEmpty());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.counter.home");
     }
 }

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.shared.StationTime;
@@ -26,10 +26,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The admin's list of staff accounts: add, reset a password, disable and enable. */
 @Route(value = "counter/staff", layout = CounterLayout.class)
-@PageTitle("驿站 · 员工账号")
 @Menu(order = 95, title = "menu.counter.staff")
 @RolesAllowed(Role.ADMIN_NAME)
-class StaffAccountsView extends Div {
+class StaffAccountsView extends Div implements HasDynamicTitle {
 
     private final StaffAccounts accounts;
     private final Grid<StaffAccount> grid = new Grid<>();
@@ -111,5 +110,10 @@ class StaffAccountsView extends Div {
 
     private void refresh() {
         grid.setItems(accounts.all());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.counter.staff");
     }
 }

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.yizhan.station.counter.CounterLayout;
@@ -27,10 +27,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** Managers pair browsers with the station's terminals (by the code an unpaired screen shows) and unpair them. */
 @Route(value = "counter/terminals", layout = CounterLayout.class)
-@PageTitle("驿站 · 终端")
 @Menu(order = 80, title = "menu.counter.terminals")
 @RolesAllowed(Role.MANAGER_NAME)
-class TerminalsView extends Div {
+class TerminalsView extends Div implements HasDynamicTitle {
 
     private final Terminals terminals;
     private final AuthenticationContext auth;
@@ -98,5 +97,10 @@ class TerminalsView extends Div {
 
     private void refresh() {
         grid.setItems(terminals.statuses());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.counter.terminals");
     }
 }

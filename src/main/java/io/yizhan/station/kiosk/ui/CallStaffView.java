@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.yizhan.station.kiosk.KioskLayout;
@@ -15,9 +15,8 @@ import io.yizhan.station.terminals.CurrentTerminal;
 
 /** Opening this screen calls staff to this kiosk; it tells the resident someone is coming. */
 @Route(value = "kiosk/call-staff", layout = KioskLayout.class)
-@PageTitle("驿站 · 呼叫店员")
 @AnonymousAllowed
-public class CallStaffView extends Div implements KioskScreen, BeforeEnterObserver {
+public class CallStaffView extends Div implements KioskScreen, BeforeEnterObserver, HasDynamicTitle {
 
     private final StaffCalls calls;
     private final Paragraph detail = new Paragraph();
@@ -40,5 +39,10 @@ public class CallStaffView extends Div implements KioskScreen, BeforeEnterObserv
     @Override
     public String promptKey() {
         return "kiosk.call-staff.prompt";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.kiosk.call-staff");
     }
 }

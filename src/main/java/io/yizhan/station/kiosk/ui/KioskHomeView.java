@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.yizhan.station.kiosk.KioskLayout;
@@ -18,9 +18,8 @@ import java.util.List;
 
 /** The kiosk's first screen: one big tile per working service, and voice, size and language. */
 @Route(value = "kiosk", layout = KioskLayout.class)
-@PageTitle("驿站 · 自助服务")
 @AnonymousAllowed
-public class KioskHomeView extends Div implements KioskScreen {
+public class KioskHomeView extends Div implements KioskScreen, HasDynamicTitle {
 
     private final NativeButton voiceToggle = new NativeButton();
     private final NativeButton sizeToggle = new NativeButton();
@@ -105,5 +104,10 @@ public class KioskHomeView extends Div implements KioskScreen {
 
     private KioskLayout layout() {
         return (KioskLayout) getParent().flatMap(p -> p.getParent()).orElseThrow();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.kiosk.home");
     }
 }

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeButton;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.yizhan.station.kiosk.KioskLayout;
@@ -15,17 +15,16 @@ import java.util.Locale;
 
 /** Choose the language: three huge buttons, each written in its own language. */
 @Route(value = "kiosk/language", layout = KioskLayout.class)
-@PageTitle("驿站 · 语言 Language")
 @AnonymousAllowed
-public class LanguageView extends Div implements KioskScreen {
+public class LanguageView extends Div implements KioskScreen, HasDynamicTitle {
 
     public LanguageView() {
         addClassName("kiosk-language");
         H1 title = new H1(getTranslation("kiosk.language.title"));
         Div choices = new Div(
-                choice("lang-zh-hans", "简体中文", "zh-Hans", Translations.SIMPLIFIED),
-                choice("lang-zh-hant", "繁體中文", "zh-Hant", Translations.TRADITIONAL),
-                choice("lang-en", "English", "en", Translations.ENGLISH));
+                choice("lang-zh-hans", getTranslation("language.zh-CN"), "zh-Hans", Translations.SIMPLIFIED),
+                choice("lang-zh-hant", getTranslation("language.zh-TW"), "zh-Hant", Translations.TRADITIONAL),
+                choice("lang-en", getTranslation("language.en"), "en", Translations.ENGLISH));
         choices.addClassName("kiosk-choices");
         add(title, choices);
     }
@@ -50,5 +49,10 @@ public class LanguageView extends Div implements KioskScreen {
     @Override
     public String promptKey() {
         return "kiosk.language.prompt";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.kiosk.language");
     }
 }

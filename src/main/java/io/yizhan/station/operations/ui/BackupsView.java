@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.operations.Backup;
@@ -20,10 +20,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The manager's view of the nightly backups, with a button to take one now. */
 @Route(value = "counter/backups", layout = CounterLayout.class)
-@PageTitle("驿站 · 备份")
 @Menu(order = 85, title = "menu.counter.backups")
 @RolesAllowed(Role.MANAGER_NAME)
-class BackupsView extends Div {
+class BackupsView extends Div implements HasDynamicTitle {
 
     BackupsView(StationBackups backups, StationTime time) {
         addClassName("counter-page");
@@ -46,5 +45,10 @@ class BackupsView extends Div {
         now.addThemeVariants(ButtonVariant.PRIMARY);
         now.setEnabled(backups.supported());
         add(now, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.counter.backups");
     }
 }

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -21,9 +21,8 @@ import org.springframework.security.web.WebAttributes;
 
 /** Counter sign-in: a form posting {@code username} and {@code password} to {@code /login}. */
 @Route("login")
-@PageTitle("驿站 · 店员登录")
 @AnonymousAllowed
-public class LoginView extends Div implements BeforeEnterObserver {
+public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
     private final StationTime time;
@@ -76,5 +75,10 @@ public class LoginView extends Div implements BeforeEnterObserver {
                 lock.setVisible(true);
             }
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.login");
     }
 }

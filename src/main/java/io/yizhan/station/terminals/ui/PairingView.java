@@ -13,7 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
@@ -31,9 +31,8 @@ import org.jspecify.annotations.Nullable;
  * screen checks every few seconds and moves on by itself once paired.
  */
 @Route("pair")
-@PageTitle("驿站 · 终端配对")
 @AnonymousAllowed
-public class PairingView extends Div {
+public class PairingView extends Div implements HasDynamicTitle {
 
     private final Terminals terminals;
     private @Nullable Registration poll;
@@ -103,5 +102,10 @@ public class PairingView extends Div {
 
     private static String spaced(String code) {
         return code.substring(0, 3) + " " + code.substring(3);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.pairing");
     }
 }
