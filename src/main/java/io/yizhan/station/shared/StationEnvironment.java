@@ -37,10 +37,14 @@ public class StationEnvironment implements EnvironmentPostProcessor, Ordered {
         env.getPropertySources().addLast(new MapPropertySource(SOURCE, derived));
     }
 
-    /** The station's embedded database; the demo keeps its own file so demo data never mixes in. */
+    /**
+     * The station's embedded database, under the data dir resolved against the working directory;
+     * the demo keeps its own file so demo data never mixes in.
+     */
     public static String h2Url(String dataDir, boolean demo) {
         String folder = demo ? "demo-station" : "station";
-        return "jdbc:h2:file:" + dataDir + "/" + folder + "/yizhan;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        java.nio.file.Path file = java.nio.file.Path.of(dataDir, folder, "yizhan").toAbsolutePath().normalize();
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     @Override

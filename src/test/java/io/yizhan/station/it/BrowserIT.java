@@ -1,0 +1,239 @@
+package io.yizhan.station.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.yizhan.station.support.RequiredTool;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The station in a real Chromium: kiosk and counter screens as people use them, each checked with
+ * axe-core (WCAG 2.2 A/AA; 64 px targets on the kiosk) and for text and control sizes, with
+ * screenshots under {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+    static final Path SHOTS = Path.of("target/screenshots");
+    static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--autoplay-policy=no-user-gesture-required");
+
+    StationProcess station;
+    Playwright playwright;
+    Browser browser;
+    String axe;
+    String sizeCheck;
+    String axeRun;
+
+    @BeforeAll
+    void start() throws Exception {
+        RequiredTool.require("chromium", "chromium");
+        Path axeFile = Path.of("target/axe/node_modules/axe-core/axe.min.js");
+        assertThat(axeFile).as("axe-core is installed by the build into target/axe (npm)").exists();
+        axe = Files.readString(axeFile, StandardCharsets.UTF_8);
+        sizeCheck = Files.readString(Path.of("src/test/resources/it/size-check.js"), StandardCharsets.UTF_8);
+        axeRun = Files.readString(Path.of("src/test/resources/it/axe-run.js"), StandardCharsets.UTF_8);
+        Files.createDirectories(SHOTS);
+        station = new StationProcess(Files.createTempDirectory(Path.of("target"), "browser-")).start();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (station != null) {
+            station.close();
+        }
+    }
+
+    private Page kiosk() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1024).setLocale("en-US"));
+        Page page = context.newPage();
+        page.navigate(station.url("/"));
+        page.locator("#tile-call-staff").waitFor();
+        return page;
+    }
+
+    private Page counter(String user, String password) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        Page page = context.newPage();
+        page.navigate(station.url("/login"));
+        page.locator("input[name=username]").fill(user);
+        page.locator("input[name=password]").fill(password);
+        page.locator("vaadin-button[slot=submit], button[type=submit]").first().click();
+        page.waitForURL("**/counter");
+        page.locator("#status-strip").waitFor();
+        return page;
+    }
+
+    /** axe-core violations plus the size floor; both must be empty. */
+    private void check(Page page, String name, int minText, int minTarget) {
+        page.waitForTimeout(300);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) page.evaluate(axeRun, Map.of("minTarget", minTarget));
+        assertThat(violations).as("axe-core on " + name).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) page.evaluate(sizeCheck, Map.of("minText", minText, "minTarget", minTarget));
+        assertThat(small).as("sizes on " + name).isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void kioskScreensAreBigClearAndAccessible() {
+        Page page = kiosk();
+        assertThat(page.locator("h1").textContent()).isEqualTo("您好！请点一下要办的事");
+        assertThat(page.locator(".demo-badge").first().textContent()).isEqualTo("演示数据 DEMO");
+        assertThat(page.evaluate("document.documentElement.lang")).isEqualTo("zh-Hans");
+        check(page, "kiosk-home", 24, 64);
+
+        page.locator("#kiosk-size-toggle").click();
+        page.locator("#kiosk-size-toggle").click();
+        assertThat(page.locator("#kiosk-size-toggle").textContent()).isEqualTo("字号：特大");
+        check(page, "kiosk-home-extra-large", 24, 64);
+        page.locator("#kiosk-size-toggle").click();
+
+        page.locator("#kiosk-language").click();
+        page.locator("#lang-en").waitFor();
+        check(page, "kiosk-language", 24, 64);
+        page.locator("#lang-zh-hant").click();
+        page.waitForCondition(() -> "您好！請點一下要辦的事".equals(page.locator("h1").textContent()));
+        assertThat(page.evaluate("document.documentElement.lang")).isEqualTo("zh-Hant");
+        check(page, "kiosk-home-traditional", 24, 64);
+        page.context().close();
+    }
+
+    @Test
+    @Order(2)
+    void voiceToggleFetchesSpokenPromptFromTheStation() {
+        RequiredTool.require("espeak-ng", "espeak-ng");
+        Page page = kiosk();
+        page.locator("#kiosk-voice-toggle").click();
+        page.waitForCondition(() -> {
+            Object src = page.evaluate("document.getElementById('kiosk-voice').getAttribute('src')");
+            return src != null && src.toString().startsWith("/voice/");
+        });
+        String src = page.evaluate("document.getElementById('kiosk-voice').getAttribute('src')").toString();
+        var audio = page.request().get(station.url(src));
+        assertThat(audio.status()).isEqualTo(200);
+        assertThat(audio.headers().get("content-type")).startsWith("audio/wav");
+        assertThat(audio.body().length).isGreaterThan(10_000);
+        assertThat(page.locator("#kiosk-repeat").isVisible()).isTrue();
+        check(page, "kiosk-home-voice-on", 24, 64);
+        page.context().close();
+    }
+
+    @Test
+    @Order(3)
+    void callStaffReachesEverySignedInCounterAtOnce() {
+        Page counter = counter("manager", "manager-demo");
+        check(counter, "counter-home", 14, 24);
+        assertThat(counter.locator("#counter-terminal").textContent()).contains("counter-");
+
+        Page kiosk = kiosk();
+        kiosk.locator("#tile-call-staff").click();
+        kiosk.locator("#call-staff-done").waitFor();
+        assertThat(kiosk.locator("#kiosk-home").isVisible()).isTrue();
+        assertThat(kiosk.locator("#kiosk-back").isVisible()).isTrue();
+        check(kiosk, "kiosk-call-staff", 24, 64);
+
+        Locator alert = counter.locator("vaadin-notification-card .staff-call-text, .staff-call-text").first();
+        alert.waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+        assertThat(alert.textContent()).contains("kiosk-1");
+        counter.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("counter-staff-call.png")));
+        counter.locator(".staff-call-answer").first().click();
+        counter.waitForCondition(() -> counter.locator(".staff-call-text").count() == 0);
+        kiosk.context().close();
+        counter.context().close();
+    }
+
+    @Test
+    @Order(4)
+    void managersSeeTheAuditLogAndTerminals() {
+        Page page = counter("manager", "manager-demo");
+        page.navigate(station.url("/counter/audit"));
+        page.locator("#audit-grid").waitFor();
+        page.waitForCondition(() -> page.locator("#audit-grid").textContent().contains("manager"));
+        check(page, "counter-audit", 14, 24);
+        page.navigate(station.url("/counter/terminals"));
+        page.locator("#terminals-grid").waitFor();
+        check(page, "counter-terminals", 14, 24);
+        page.navigate(station.url("/counter/backups"));
+        page.locator("#backup-now").click();
+        page.waitForCondition(() -> page.locator("#backups-grid").textContent().contains("demo-station-"));
+        check(page, "counter-backups", 14, 24);
+        page.context().close();
+    }
+
+    @Test
+    @Order(5)
+    void clerksSeeNeitherAuditLogNorTerminals() {
+        Page page = counter("clerk", "clerk-demo");
+        String menu = page.locator("vaadin-side-nav").textContent();
+        assertThat(menu).contains("工作台").doesNotContain("审计日志").doesNotContain("终端配对").doesNotContain("员工账号");
+        page.navigate(station.url("/counter/audit"));
+        page.waitForTimeout(1500);
+        assertThat(page.locator("#audit-grid").count()).isZero();
+        page.context().close();
+    }
+
+    @Test
+    @Order(6)
+    void adminAddsAClerkAndFiveWrongPasswordsLockThemOutAtThatTerminal() {
+        Page admin = counter("admin", "admin-demo");
+        admin.navigate(station.url("/counter/staff"));
+        admin.locator("#new-username input, input#new-username").first().waitFor();
+        admin.locator("#new-username input").fill("xiaozhang");
+        admin.locator("#new-display-name input").fill("小张");
+        admin.locator("#new-password input").fill("zhang-2026!");
+        admin.locator("#new-account").click();
+        admin.waitForCondition(() -> admin.locator("#staff-grid").textContent().contains("xiaozhang"));
+        check(admin, "counter-staff", 14, 24);
+        admin.context().close();
+
+        BrowserContext context = browser.newContext();
+        Page page = context.newPage();
+        for (int i = 0; i < 5; i++) {
+            page.navigate(station.url("/login"));
+            page.locator("input[name=username]").fill("xiaozhang");
+            page.locator("input[name=password]").fill("wrong-" + i);
+            page.locator("vaadin-button[slot=submit], button[type=submit]").first().click();
+            page.waitForURL("**/login?error**");
+        }
+        page.locator("input[name=username]").fill("xiaozhang");
+        page.locator("input[name=password]").fill("zhang-2026!");
+        page.locator("vaadin-button[slot=submit], button[type=submit]").first().click();
+        page.waitForURL("**/login?error**");
+        page.locator("#login-locked").waitFor();
+        assertThat(page.locator("#login-locked").textContent()).contains("已锁定");
+        check(page, "login-locked", 14, 24);
+        context.close();
+    }
+}

@@ -1,0 +1,120 @@
+package io.yizhan.station.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real station, {@code target/yizhan.jar}, as a child JVM in its own working directory (with a
+ * copy of {@code kiosk-config/}) on a free loopback port, exactly as the README starts it.
+ */
+public final class StationProcess implements AutoCloseable {
+
+    private final Path workDir;
+    private final int port;
+    private final List<String> extraArgs;
+    private Process process;
+
+    public StationProcess(Path workDir, String... extraArgs) {
+        this.workDir = workDir.toAbsolutePath();
+        this.port = freePort();
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("yizhan.jar", "target/yizhan.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: integration tests run after 'package' (./mvnw -Pproduction verify)");
+        }
+        return jar.toAbsolutePath();
+    }
+
+    public StationProcess start() throws Exception {
+        Files.createDirectories(workDir.resolve("kiosk-config"));
+        Files.copy(Path.of("kiosk-config/station.yml"), workDir.resolve("kiosk-config/station.yml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString(),
+                "--server.port=" + port, "--yizhan.data-dir=" + workDir.resolve("data")));
+        command.addAll(extraArgs);
+        process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("station.log").toFile()).start();
+        waitUntilUp(Duration.ofSeconds(90));
+        return this;
+    }
+
+    private void waitUntilUp(Duration limit) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Station exited early; see " + workDir.resolve("station.log")
+                        + ":\n" + tail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Station not up within " + limit + ":\n" + tail());
+    }
+
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(workDir.resolve("station.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public Path dataDir() {
+        return workDir.resolve("data");
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
