@@ -2,14 +2,23 @@
 // and visible controls smaller than minTarget px in either direction. Walks open shadow roots.
 ({minText, minTarget}) => {
   const problems = [];
+  // what a person can see: rendered, not transparent or hidden through any ancestor (shadow hosts included)
   const visible = (el) => {
-    const cs = getComputedStyle(el);
-    if (cs.visibility === 'hidden' || cs.display === 'none' || parseFloat(cs.opacity) === 0) return false;
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
   };
   const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
       (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+  // a value slotted into a Vaadin field is hit anywhere in the field's input box: measure the box
+  const targetOf = (el) => {
+    const host = el.parentElement;
+    if (el.tagName !== 'VAADIN-PASSWORD-FIELD-BUTTON' && host && host.tagName.startsWith('VAADIN-') && host.shadowRoot) {
+      const box = host.shadowRoot.querySelector('[part~="input-field"]');
+      if (box) return box;
+    }
+    return el;
+  };
   const walk = (root) => {
     const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     while (texts.nextNode()) {
@@ -22,7 +31,7 @@
     }
     root.querySelectorAll('button, a[href], input, select, textarea, [role=button], vaadin-button').forEach((el) => {
       if (!visible(el)) return;
-      const r = el.getBoundingClientRect();
+      const r = targetOf(el).getBoundingClientRect();
       if (r.width < minTarget || r.height < minTarget) {
         problems.push(`control ${Math.round(r.width)}x${Math.round(r.height)} < ${minTarget}px: ${describe(el)}`);
       }

@@ -63,6 +63,13 @@ public class StaffAccounts {
     /** Creates an account without a signed-in admin: demo seeding and the live first admin. */
     @Transactional
     StaffAccount insert(String username, String displayName, Role role, String password) {
+        checkPassword(password);
+        return insertHashed(username, displayName, role, encoder.encode(password));
+    }
+
+    /** Creates an account from an already hashed password (the demo accounts ship theirs). */
+    @Transactional
+    StaffAccount insertHashed(String username, String displayName, Role role, String passwordHash) {
         String name = normalise(username);
         if (!USERNAME.matcher(name).matches()) {
             throw new StaffException("staff.error.username");
@@ -70,13 +77,12 @@ public class StaffAccounts {
         if (displayName.isBlank()) {
             throw new StaffException("staff.error.display-name");
         }
-        checkPassword(password);
         UUID id = UuidV7.next(clock);
         try {
             jdbc.sql("""
                             INSERT INTO staff_account (id, username, display_name, password_hash, role, enabled, created_at)
                             VALUES (?, ?, ?, ?, ?, TRUE, ?)""")
-                    .params(id, name, displayName.strip(), encoder.encode(password), role.name(),
+                    .params(id, name, displayName.strip(), passwordHash, role.name(),
                             OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException e) {

@@ -30,9 +30,10 @@ class StaffBootstrap implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         if (station.demo()) {
-            demoAccount("clerk", "店员小李 (演示)", Role.CLERK);
-            demoAccount("manager", "站长老王 (演示)", Role.MANAGER);
-            demoAccount("admin", "管理员 (演示)", Role.ADMIN);
+            // passwords clerk-demo, manager-demo, admin-demo, hashed ahead so a fresh demo starts fast
+            demoAccount("clerk", "店员小李 (演示)", Role.CLERK, "{bcrypt}$2a$10$Bxyb/CgJI/mzobfLmGPzduVLxkWpJBELUmutdEdbb.56Vxeoj.4Y2");
+            demoAccount("manager", "站长老王 (演示)", Role.MANAGER, "{bcrypt}$2a$10$8IEbS8eITUvp5pWd68wIN.qfXDHXMgAQGB0Zpa/qorb6PhEl5WtDm");
+            demoAccount("admin", "管理员 (演示)", Role.ADMIN, "{bcrypt}$2a$10$.nVxEO3bh2pUmOQDTuOxFeWIleFJ/LKVFae6WNU71skRigLV3FvNm");
             return;
         }
         if (accounts.anyWithRole(Role.ADMIN)) {
@@ -48,9 +49,9 @@ class StaffBootstrap implements SmartInitializingSingleton {
         log.info("Created the first admin account 'admin' from YIZHAN_ADMIN_PASSWORD");
     }
 
-    private void demoAccount(String username, String displayName, Role role) {
+    private void demoAccount(String username, String displayName, Role role, String passwordHash) {
         if (accounts.find(username).isEmpty()) {
-            accounts.insert(username, displayName, role, username + "-demo");
+            accounts.insertHashed(username, displayName, role, passwordHash);
         }
     }
 }

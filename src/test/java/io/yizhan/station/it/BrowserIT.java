@@ -115,8 +115,9 @@ class BrowserIT {
         check(page, "kiosk-home", 24, 64);
 
         page.locator("#kiosk-size-toggle").click();
+        page.waitForCondition(() -> "字号：大".equals(page.locator("#kiosk-size-toggle").textContent()));
         page.locator("#kiosk-size-toggle").click();
-        assertThat(page.locator("#kiosk-size-toggle").textContent()).isEqualTo("字号：特大");
+        page.waitForCondition(() -> "字号：特大".equals(page.locator("#kiosk-size-toggle").textContent()));
         check(page, "kiosk-home-extra-large", 24, 64);
         page.locator("#kiosk-size-toggle").click();
 
