@@ -119,6 +119,13 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
         updateTexts();
     }
 
+    /** The kiosk frame around the current screen. */
+    public static KioskLayout current() {
+        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().stream()
+                .filter(KioskLayout.class::isInstance).map(KioskLayout.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("not on a kiosk screen"));
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();

@@ -12,7 +12,9 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +28,13 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SecurityContextHolderStrategy security;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, Clock clock, ObjectProvider<SecurityContextHolderStrategy> security) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // the same strategy method security uses (Vaadin's session-aware one in the running station)
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Records an action by the signed-in user at the current terminal. */
@@ -67,8 +72,9 @@ public class AuditLog {
         return jdbc.sql("SELECT COUNT(*) FROM staff_audit").query(Integer.class).single();
     }
 
-    static String currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    /** The signed-in user's name, or "anonymous". */
+    public String currentActor() {
+        Authentication auth = security.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() ? "anonymous" : auth.getName();
     }
 

@@ -108,7 +108,7 @@ public class StaffAccounts {
     @Transactional
     public void setEnabled(String username, boolean enabled) {
         String name = normalise(username);
-        if (!enabled && name.equals(AuditLog.currentActor())) {
+        if (!enabled && name.equals(audit.currentActor())) {
             throw new StaffException("staff.error.disable-self");
         }
         int n = jdbc.sql("UPDATE staff_account SET enabled = ? WHERE username = ?").params(enabled, name).update();

@@ -37,6 +37,9 @@ class BrowserIT {
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--autoplay-policy=no-user-gesture-required");
 
+    static final int IDLE_SECONDS = 12;
+    static final int COUNTDOWN_SECONDS = 5;
+
     StationProcess station;
     Playwright playwright;
     Browser browser;
@@ -53,7 +56,9 @@ class BrowserIT {
         sizeCheck = Files.readString(Path.of("src/test/resources/it/size-check.js"), StandardCharsets.UTF_8);
         axeRun = Files.readString(Path.of("src/test/resources/it/axe-run.js"), StandardCharsets.UTF_8);
         Files.createDirectories(SHOTS);
-        station = new StationProcess(Files.createTempDirectory(Path.of("target"), "browser-")).start();
+        // a short idle time so the idle reset can be watched in the browser
+        station = new StationProcess(Files.createTempDirectory(Path.of("target"), "browser-"),
+                "--yizhan.kiosk.idle-seconds=" + IDLE_SECONDS, "--yizhan.kiosk.countdown-seconds=" + COUNTDOWN_SECONDS).start();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setArgs(CHROMIUM_FLAGS));
@@ -128,6 +133,45 @@ class BrowserIT {
         page.waitForCondition(() -> "您好！請點一下要辦的事".equals(page.locator("h1").textContent()));
         assertThat(page.evaluate("document.documentElement.lang")).isEqualTo("zh-Hant");
         check(page, "kiosk-home-traditional", 24, 64);
+        page.context().close();
+    }
+
+    @Test
+    @Order(2)
+    void keypadRegistersEveryKeyOnTheSelfCheckScreen() {
+        Page page = kiosk();
+        page.navigate(station.url("/kiosk/self-check"));
+        page.locator("#keypad-display").waitFor();
+        for (String key : List.of("3", "dash", "2", "dash", "0", "2", "1", "7", "9", "backspace")) {
+            page.locator("#keypad-" + key).click();
+        }
+        page.waitForCondition(() -> "3-2-0217".equals(page.locator("#keypad-display").textContent()));
+        page.locator("#keypad-confirm").click();
+        page.waitForCondition(() -> page.locator("#self-check-result").textContent().contains("3-2-0217"));
+        Map<?, ?> key = (Map<?, ?>) page.evaluate("(() => { const r = document.getElementById('keypad-5').getBoundingClientRect(); return {w: r.width, h: r.height}; })()");
+        assertThat(((Number) key.get("w")).doubleValue()).isGreaterThanOrEqualTo(80);
+        assertThat(((Number) key.get("h")).doubleValue()).isGreaterThanOrEqualTo(80);
+        check(page, "kiosk-self-check-keypad", 24, 64);
+        page.context().close();
+    }
+
+    @Test
+    @Order(2)
+    void idleKioskCountsDownAndGoesHomeForgettingTheResidentsChoices() {
+        Page page = kiosk();
+        page.locator("#kiosk-language").click();
+        page.locator("#lang-en").click();
+        page.waitForCondition(() -> "Hello! Tap what you need".equals(page.locator("h1").textContent()));
+        page.locator("#kiosk-language").click();
+        page.locator("#lang-en").waitFor();
+        page.locator("#kiosk-idle").waitFor(new Locator.WaitForOptions().setTimeout((IDLE_SECONDS + 5) * 1000.0));
+        assertThat(page.locator("#kiosk-idle-text").textContent()).contains("Going back to the start in");
+        assertThat(page.locator("#kiosk-stay").textContent()).isEqualTo("Keep going");
+        check(page, "kiosk-idle-countdown", 24, 64);
+        page.waitForCondition(() -> "您好！请点一下要办的事".equals(page.locator("h1").textContent()),
+                new Page.WaitForConditionOptions().setTimeout((COUNTDOWN_SECONDS + 5) * 1000.0));
+        assertThat(page.url()).endsWith("/kiosk");
+        assertThat(page.locator("#kiosk-idle").isVisible()).isFalse();
         page.context().close();
     }
 

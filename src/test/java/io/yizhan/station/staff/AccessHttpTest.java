@@ -34,6 +34,8 @@ class AccessHttpTest {
     StaffAccounts accounts;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -130,13 +132,13 @@ class AccessHttpTest {
         String user = "r" + UUID.randomUUID().toString().substring(0, 8);
         accounts.insert(user, "测试", Role.CLERK, "first-password");
         assertThat(get("/api/x", "Authorization", basic(user, "first-password")).statusCode()).isEqualTo(404);
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+        security.getContext().setAuthentication(
                 org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
                         "admin", null, Role.ADMIN.authorities()));
         try {
             accounts.resetPassword(user, "second-password");
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            security.clearContext();
         }
         assertThat(get("/api/x", "Authorization", basic(user, "first-password")).statusCode()).isEqualTo(401);
         assertThat(get("/api/x", "Authorization", basic(user, "second-password")).statusCode()).isEqualTo(404);

@@ -15,7 +15,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @StationTest
@@ -33,6 +32,12 @@ class StaffServicesTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+
+    /** Browserless tests running earlier in this JVM may leave a Vaadin session bound to the thread. */
+    @org.junit.jupiter.api.BeforeEach
+    void noVaadinSessionOnThisThread() {
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
+    }
 
     private static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
@@ -54,9 +59,22 @@ class StaffServicesTest {
         assertThat(Role.CLERK.authorities()).extracting(Object::toString).containsExactly("ROLE_CLERK");
     }
 
+    @Autowired
+    org.springframework.security.core.context.SecurityContextHolderStrategy security;
+
+    private void signedInAs(String user, Role role) {
+        security.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, role.authorities()));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        security.clearContext();
+    }
+
     @Test
-    @WithMockUser(username = "admin", roles = {"ADMIN", "MANAGER", "CLERK"})
     void adminCreatesAccountsWithRulesAndAnAuditTrail() {
+        signedInAs("admin", Role.ADMIN);
         String name = unique("li");
         StaffAccount created = accounts.create(name.toUpperCase(), "李明", Role.CLERK, "long-enough");
         assertThat(created.username()).isEqualTo(name);
@@ -79,8 +97,8 @@ class StaffServicesTest {
     }
 
     @Test
-    @WithMockUser(username = "manager", roles = {"MANAGER", "CLERK"})
     void onlyAnAdminManagesAccounts() {
+        signedInAs("manager", Role.MANAGER);
         assertThatThrownBy(() -> accounts.create(unique("m"), "x", Role.ADMIN, "long-enough"))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -116,13 +134,8 @@ class StaffServicesTest {
 
     @Test
     void auditLogMasksPhoneAndIdNumbersAndRecordsModuleActions() {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated("manager", null, Role.MANAGER.authorities()));
-        try {
-            tx.executeWithoutResult(s -> events.publishEvent(new AuditableAction("test.action", "13812345678 / 11010519491231002X")));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        signedInAs("manager", Role.MANAGER);
+        tx.executeWithoutResult(s -> events.publishEvent(new AuditableAction("test.action", "13812345678 / 11010519491231002X")));
         AuditEntry entry = audit.latest(0, 10).stream().filter(e -> e.action().equals("test.action")).findFirst().orElseThrow();
         assertThat(entry.subject()).isEqualTo("138****5678 / 1101**********002X");
         assertThat(entry.actor()).isEqualTo("manager");

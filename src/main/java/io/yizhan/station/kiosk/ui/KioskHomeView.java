@@ -103,7 +103,7 @@ public class KioskHomeView extends Div implements KioskScreen, HasDynamicTitle {
     }
 
     private KioskLayout layout() {
-        return (KioskLayout) getParent().flatMap(p -> p.getParent()).orElseThrow();
+        return KioskLayout.current();
     }
 
     @Override
