@@ -170,8 +170,26 @@ class BrowserIT {
         check(page, "kiosk-idle-countdown", 24, 64);
         page.waitForCondition(() -> "您好！请点一下要办的事".equals(page.locator("h1").textContent()),
                 new Page.WaitForConditionOptions().setTimeout((COUNTDOWN_SECONDS + 5) * 1000.0));
-        assertThat(page.url()).endsWith("/kiosk");
+        page.waitForURL("**/kiosk", new Page.WaitForURLOptions().setTimeout(5_000));
         assertThat(page.locator("#kiosk-idle").isVisible()).isFalse();
+        page.context().close();
+    }
+
+    @Test
+    @Order(2)
+    void aLostServerSessionSilentlyReloadsTheHomeScreen() {
+        Page page = kiosk();
+        page.locator("#kiosk-language").click();
+        page.locator("#lang-en").waitFor();
+        // the server no longer knows this session (as after a restart or a timeout)
+        var session = page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID")).findFirst().orElseThrow();
+        page.context().addCookies(List.of(new com.microsoft.playwright.options.Cookie("JSESSIONID", "0123456789ABCDEF0123456789ABCDEF")
+                .setDomain(session.domain).setPath(session.path).setHttpOnly(true)));
+        page.locator("#lang-en").click();
+        page.waitForCondition(() -> page.url().endsWith("/kiosk") && page.locator("#tile-call-staff").count() == 1,
+                new Page.WaitForConditionOptions().setTimeout(15_000));
+        assertThat(page.locator("h1").textContent()).isEqualTo("您好！请点一下要办的事");
+        assertThat(page.content()).doesNotContainIgnoringCase("session expired").doesNotContain("会话已过期");
         page.context().close();
     }
 

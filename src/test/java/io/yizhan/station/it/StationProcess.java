@@ -24,6 +24,7 @@ public final class StationProcess implements AutoCloseable {
     private final Path workDir;
     private final int port;
     private final List<String> extraArgs;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
 
     public StationProcess(Path workDir, String... extraArgs) {
@@ -40,17 +41,33 @@ public final class StationProcess implements AutoCloseable {
         return jar.toAbsolutePath();
     }
 
-    public StationProcess start() throws Exception {
+    public StationProcess env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Starts and returns at once, for a station expected to refuse to start. */
+    public Process launch() throws Exception {
         Files.createDirectories(workDir.resolve("kiosk-config"));
         Files.copy(Path.of("kiosk-config/station.yml"), workDir.resolve("kiosk-config/station.yml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
+        List<String> command = new ArrayList<>(List.of(java(),
                 "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString(),
                 "--server.port=" + port, "--yizhan.data-dir=" + workDir.resolve("data")));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("station.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("station.log").toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
+        return process;
+    }
+
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public StationProcess start() throws Exception {
+        launch();
         waitUntilUp(Duration.ofSeconds(90));
         return this;
     }

@@ -3,6 +3,7 @@ package io.yizhan.station.kiosk.internal;
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import io.yizhan.station.shared.Translations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +16,13 @@ class KioskSystemMessages implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        CustomizedSystemMessages messages = new CustomizedSystemMessages();
-        messages.setSessionExpiredNotificationEnabled(false);
-        messages.setCookiesDisabledNotificationEnabled(true);
-        event.getSource().setSystemMessagesProvider(info -> messages);
+        event.getSource().setSystemMessagesProvider(info -> {
+            CustomizedSystemMessages messages = new CustomizedSystemMessages();
+            messages.setSessionExpiredNotificationEnabled(false);
+            messages.setCookiesDisabledNotificationEnabled(true);
+            messages.setCookiesDisabledCaption(Translations.translate("system.cookies.caption", info.getLocale()));
+            messages.setCookiesDisabledMessage(Translations.translate("system.cookies.message", info.getLocale()));
+            return messages;
+        });
     }
 }

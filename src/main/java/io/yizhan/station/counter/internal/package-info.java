@@ -1,0 +1,4 @@
+@NullMarked
+package io.yizhan.station.counter.internal;
+
+import org.jspecify.annotations.NullMarked;

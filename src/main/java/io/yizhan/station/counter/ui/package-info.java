@@ -1,0 +1,4 @@
+@NullMarked
+package io.yizhan.station.counter.ui;
+
+import org.jspecify.annotations.NullMarked;
