@@ -230,9 +230,12 @@ class BrowserIT {
         Locator alert = counter.locator("vaadin-notification-card .staff-call-text, .staff-call-text").first();
         alert.waitFor(new Locator.WaitForOptions().setTimeout(10_000));
         assertThat(alert.textContent()).contains("kiosk-1");
+        counter.waitForCondition(() -> counter.locator("#open-calls").isVisible()
+                && counter.locator("#open-calls").textContent().contains("kiosk-1"));
         counter.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("counter-staff-call.png")));
         counter.locator(".staff-call-answer").first().click();
         counter.waitForCondition(() -> counter.locator(".staff-call-text").count() == 0);
+        counter.waitForCondition(() -> !counter.locator("#open-calls").isVisible());
         kiosk.context().close();
         counter.context().close();
     }

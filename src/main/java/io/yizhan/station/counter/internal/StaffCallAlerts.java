@@ -32,6 +32,13 @@ public class StaffCallAlerts {
 
     static final Duration OPEN_FOR = Duration.ofMinutes(15);
 
+    /** Fired on a counter UI whenever the list of open calls changed (a new call, an answer). */
+    public static class CallsChanged extends com.vaadin.flow.component.ComponentEvent<UI> {
+        public CallsChanged(UI ui) {
+            super(ui, false);
+        }
+    }
+
     /** A call waiting for an answer. */
     public record OpenCall(UUID id, String terminal, java.time.Instant calledAt) {
     }
@@ -54,7 +61,10 @@ public class StaffCallAlerts {
                 .params(call.eventId(), call.terminal(), OffsetDateTime.ofInstant(call.at(), ZoneOffset.UTC))
                 .update();
         OpenCall open = new OpenCall(call.eventId(), call.terminal(), call.at());
-        screens.keySet().forEach(ui -> ui.access(() -> show(ui, open)));
+        screens.keySet().forEach(ui -> ui.access(() -> {
+            show(ui, open);
+            com.vaadin.flow.component.ComponentUtil.fireEvent(ui, new CallsChanged(ui));
+        }));
     }
 
     public List<OpenCall> open() {
@@ -75,6 +85,7 @@ public class StaffCallAlerts {
             if (n != null) {
                 n.close();
             }
+            com.vaadin.flow.component.ComponentUtil.fireEvent(ui, new CallsChanged(ui));
         }));
     }
 

@@ -1,5 +1,8 @@
 package io.yizhan.station.counter.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -15,7 +18,9 @@ import io.yizhan.station.counter.internal.StaffCallAlerts;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.staff.Role;
 import io.yizhan.station.terminals.CurrentTerminal;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
 /** The counter's start screen: who is signed in where, and the kiosk calls waiting for someone. */
 @Route(value = "counter", layout = CounterLayout.class)
@@ -26,6 +31,7 @@ class CounterHomeView extends Div implements HasDynamicTitle {
     private final StaffCallAlerts calls;
     private final Grid<StaffCallAlerts.OpenCall> open = new Grid<>();
     private final Paragraph none = new Paragraph();
+    private @Nullable Registration changes;
 
     CounterHomeView(StaffCallAlerts calls, AuthenticationContext auth, StationTime time) {
         this.calls = calls;
@@ -47,6 +53,18 @@ class CounterHomeView extends Div implements HasDynamicTitle {
         none.setText(getTranslation("counter.home.calls.none"));
         add(open, none);
         refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        changes = ComponentUtil.addListener(event.getUI(), StaffCallAlerts.CallsChanged.class, e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (changes != null) {
+            changes.remove();
+        }
     }
 
     private void refresh() {
