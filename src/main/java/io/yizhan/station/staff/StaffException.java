@@ -1,16 +1,11 @@
 package io.yizhan.station.staff;
 
-/** A staff-account change refused; {@link #messageKey()} says why in the user's language. */
-public class StaffException extends RuntimeException {
+import io.yizhan.station.shared.RefusedException;
 
-    private final String messageKey;
+/** A staff-account change refused; {@link #messageKey()} says why in the user's language. */
+public class StaffException extends RefusedException {
 
     public StaffException(String messageKey) {
         super(messageKey);
-        this.messageKey = messageKey;
-    }
-
-    public String messageKey() {
-        return messageKey;
     }
 }

@@ -1,16 +1,11 @@
 package io.yizhan.station.terminals;
 
-/** Pairing refused; {@link #messageKey()} is a translation key that says why in the user's words. */
-public class PairingException extends RuntimeException {
+import io.yizhan.station.shared.RefusedException;
 
-    private final String messageKey;
+/** Pairing refused; {@link #messageKey()} is a translation key that says why in the user's words. */
+public class PairingException extends RefusedException {
 
     public PairingException(String messageKey) {
         super(messageKey);
-        this.messageKey = messageKey;
-    }
-
-    public String messageKey() {
-        return messageKey;
     }
 }
