@@ -107,8 +107,12 @@ class KillNineIT {
         assertThat(lost).as("browsers acknowledged with a cookie but lost by kill -9 (of " + browsers.size() + ")").isEmpty();
     }
 
-    private static String sha256(String token) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
