@@ -1,0 +1,203 @@
+package io.yizhan.station.devices;
+
+import io.yizhan.station.devices.internal.ConfiguredDevice;
+import io.yizhan.station.devices.internal.DeviceRegistry;
+import io.yizhan.station.devices.internal.PrinterNotReadyException;
+import io.yizhan.station.shared.AuditableAction;
+import io.yizhan.station.shared.RefusedException;
+import io.yizhan.station.shared.StationProperties;
+import io.yizhan.station.shared.StationTime;
+import io.yizhan.station.shared.UuidV7;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The persistent print queue. A document is encoded for its printer and rendered to PNG when it is
+ * queued; the job then waits in the database until the printer takes it. A printer that is off,
+ * unplugged, out of paper or has its cover open keeps its jobs queued and retried (every few
+ * seconds, in order), and staff see why; nothing is lost across restarts.
+ */
+@Service
+public class PrintQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(PrintQueue.class);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DeviceRegistry registry;
+    private final StationProperties station;
+    private final StationTime time;
+    private final ApplicationEventPublisher events;
+
+    PrintQueue(JdbcClient jdbc, Clock clock, DeviceRegistry registry, StationProperties station, StationTime time,
+               ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.registry = registry;
+        this.station = station;
+        this.time = time;
+        this.events = events;
+    }
+
+    /** Queues a document on a printer; returns the job id at once. */
+    @Transactional
+    public UUID print(String device, PrintDocument document) {
+        ConfiguredDevice printer = registry.find(device).filter(d -> d.kind().printer())
+                .orElseThrow(() -> new RefusedException("devices.error.no-printer"));
+        UUID id = UuidV7.next(clock);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        jdbc.sql("""
+                        INSERT INTO devices_print_job (id, device, document, payload, preview, state, attempts,
+                                                       next_attempt_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
+                .params(id, device, document.kind(), printer.encode(document), printer.preview(document), now, now)
+                .update();
+        return id;
+    }
+
+    /** A test page (receipt printers) or test label (label printers) with text, a barcode and a QR code. */
+    @Transactional
+    public UUID testPrint(String device) {
+        ConfiguredDevice printer = registry.find(device).filter(d -> d.kind().printer())
+                .orElseThrow(() -> new RefusedException("devices.error.no-printer"));
+        String stamp = time.dateTime(clock.instant());
+        PrintDocument doc = printer.kind() == DeviceKind.LABEL_PRINTER
+                ? PrintDocument.builder("test-label").center().large("测试 TEST").barcode("1234567890128", 8)
+                        .text(stamp).build()
+                : PrintDocument.builder("test-page").center().large(station.station().name()).text("打印测试 Test page")
+                        .text(stamp).rule().left().text("中文 ABC abc 0123456789 ¥12.50")
+                        .center().barcode("1234567890128", 10).qr(station.station().id() + " " + device, 20).build();
+        UUID id = print(device, doc);
+        events.publishEvent(new AuditableAction("devices.test-print", device));
+        return id;
+    }
+
+    public List<PrintJob> recent(int limit) {
+        return jdbc.sql("SELECT id, device, document, state, attempts, created_at, last_error FROM devices_print_job ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY")
+                .param(limit)
+                .query((rs, i) -> new PrintJob(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        PrintJob.State.valueOf(rs.getString(4)), rs.getInt(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)))
+                .list();
+    }
+
+    public Optional<byte[]> preview(UUID job) {
+        return jdbc.sql("SELECT preview FROM devices_print_job WHERE id = ?").param(job).query(byte[].class).optional();
+    }
+
+    /** Prints a job again (a copy for the customer, a label that tore). */
+    @Transactional
+    public UUID reprint(UUID job) {
+        UUID id = UuidV7.next(clock);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int n = jdbc.sql("""
+                        INSERT INTO devices_print_job (id, device, document, payload, preview, state, attempts, next_attempt_at, created_at)
+                        SELECT ?, device, document, payload, preview, 'QUEUED', 0, ?, ? FROM devices_print_job WHERE id = ?""")
+                .params(id, now, now, job).update();
+        if (n == 0) {
+            throw new RefusedException("devices.error.no-job");
+        }
+        events.publishEvent(new AuditableAction("devices.reprint", job.toString()));
+        return id;
+    }
+
+    /** Cancels a job that has not printed yet; false if it already printed or was cancelled. */
+    @Transactional
+    public boolean cancel(UUID job) {
+        boolean cancelled = jdbc.sql("UPDATE devices_print_job SET state = 'CANCELLED' WHERE id = ? AND state = 'QUEUED'")
+                .param(job).update() == 1;
+        if (cancelled) {
+            events.publishEvent(new AuditableAction("devices.cancel-print", job.toString()));
+        }
+        return cancelled;
+    }
+
+    public int queued(String device) {
+        return jdbc.sql("SELECT COUNT(*) FROM devices_print_job WHERE device = ? AND state = 'QUEUED'")
+                .param(device).query(Integer.class).single();
+    }
+
+    /** Hands queued jobs to their printers, oldest first; a printer that fails keeps its jobs for later. */
+    @Scheduled(fixedDelay = 300)
+    public void drain() {
+        for (ConfiguredDevice printer : registry.all()) {
+            if (printer.link() != null) {
+                drain(printer);
+            }
+        }
+    }
+
+    private void drain(ConfiguredDevice printer) {
+        record Job(UUID id, byte[] payload, byte[] preview, int attempts) {
+        }
+        while (true) {
+            Instant now = clock.instant();
+            Optional<Job> next = jdbc.sql("""
+                            SELECT id, payload, preview, attempts FROM devices_print_job
+                            WHERE device = ? AND state = 'QUEUED' ORDER BY created_at, id FETCH FIRST 1 ROWS ONLY""")
+                    .param(printer.name())
+                    .query((rs, i) -> new Job(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getBytes(3), rs.getInt(4)))
+                    .optional();
+            if (next.isEmpty()) {
+                return;
+            }
+            Job job = next.get();
+            OffsetDateTime due = jdbc.sql("SELECT next_attempt_at FROM devices_print_job WHERE id = ?").param(job.id())
+                    .query(OffsetDateTime.class).single();
+            if (due.toInstant().isAfter(now)) {
+                return; // the oldest job waits: order is kept
+            }
+            try {
+                printer.link().send(job.id(), job.payload(), job.preview());
+                jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = ?, printed_at = ?, last_error = NULL WHERE id = ? AND state = 'QUEUED'")
+                        .params(job.attempts() + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), job.id()).update();
+                registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), clock.instant());
+            } catch (IOException e) {
+                int attempts = job.attempts() + 1;
+                Duration wait = Duration.ofMillis(Math.min(LONGEST_WAIT.toMillis(), 250L << Math.min(attempts, 10)));
+                String reason = String.valueOf(e.getMessage());
+                jdbc.sql("UPDATE devices_print_job SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                        .params(attempts, reason.length() > 400 ? reason.substring(0, 400) : reason,
+                                OffsetDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC), job.id()).update();
+                registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
+                        reason, null);
+                if (attempts == 1 || attempts % 20 == 0) {
+                    log.warn("Printer {} did not take job {} (attempt {}): {}", printer.name(), job.id(), attempts, reason);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Checks printers that have nothing to print, so their health is current. */
+    @Scheduled(fixedDelay = 5000, initialDelay = 1000)
+    public void probe() {
+        for (ConfiguredDevice printer : registry.all()) {
+            if (printer.link() == null || queued(printer.name()) > 0) {
+                continue;
+            }
+            try {
+                printer.link().probe();
+                registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), null);
+            } catch (IOException e) {
+                registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
+                        String.valueOf(e.getMessage()), null);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.yizhan.station.devices.internal;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Span;
+import io.yizhan.station.counter.StatusStripItem;
+import io.yizhan.station.devices.DeviceHealth;
+import io.yizhan.station.devices.DeviceState;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Status strip: all devices fine, or which ones are not and why. */
+@org.springframework.stereotype.Component
+class DevicesStatusItem implements StatusStripItem {
+
+    private final DeviceRegistry registry;
+
+    DevicesStatusItem(DeviceRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Component create() {
+        Span item = new Span();
+        item.setId("status-devices");
+        item.addClassName("status-item");
+        List<DeviceHealth> troubled = registry.health().stream().filter(h -> h.state() != DeviceState.ONLINE).toList();
+        item.setText(troubled.isEmpty() ? item.getTranslation("devices.status.ok", registry.health().size())
+                : item.getTranslation("devices.status.problems", troubled.stream()
+                        .map(h -> h.name() + " " + item.getTranslation("devices.state." + h.state().name()))
+                        .collect(Collectors.joining("，"))));
+        return item;
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+}

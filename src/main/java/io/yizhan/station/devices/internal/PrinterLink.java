@@ -1,0 +1,17 @@
+package io.yizhan.station.devices.internal;
+
+import java.io.IOException;
+import java.util.UUID;
+
+/** How bytes reach one printer. */
+public interface PrinterLink {
+
+    /** Sends one job; throws when the printer cannot take it now (off, unplugged, out of paper, cover open). */
+    void send(UUID jobId, byte[] payload, byte[] preview) throws IOException;
+
+    /** Checks the printer is there and ready; throws with the reason when it is not. */
+    void probe() throws IOException;
+
+    /** Where it is, for staff: "virtual → data/spool/receipt-printer", "tcp 192.168.1.50:9100". */
+    String describe();
+}
