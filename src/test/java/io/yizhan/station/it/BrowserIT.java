@@ -251,6 +251,15 @@ class BrowserIT {
         page.navigate(station.url("/counter/terminals"));
         page.locator("#terminals-grid").waitFor();
         check(page, "counter-terminals", 14, 24);
+        page.navigate(station.url("/counter/devices"));
+        page.locator("#devices-grid").waitFor();
+        page.waitForCondition(() -> page.locator("#devices-grid").textContent().contains("receipt-printer"));
+        page.locator("#devices-grid vaadin-button:has-text('打印测试页')").first().click();
+        page.waitForCondition(() -> {
+            page.locator("#devices-refresh").click();
+            return page.locator("#print-jobs-grid").textContent().contains("已打印");
+        });
+        check(page, "counter-devices", 14, 24);
         page.navigate(station.url("/counter/backups"));
         page.locator("#backup-now").click();
         page.waitForCondition(() -> page.locator("#backups-grid").textContent().contains("demo-station-"));

@@ -1,0 +1,91 @@
+package io.yizhan.station.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.yizhan.station.shared.StationProperties;
+import io.yizhan.station.support.EscPosPrinterSimulator;
+import io.yizhan.station.support.StationTest;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@StationTest
+class PrintQueueTest {
+
+    static final int PORT = 19187;
+
+    @Autowired
+    PrintQueue queue;
+    @Autowired
+    Devices devices;
+    @Autowired
+    StationProperties station;
+    @Autowired
+    io.yizhan.station.support.MutableClock clock;
+
+    /** Retries wait on the (test) clock: let time pass while waiting. */
+    private boolean later(java.util.function.BooleanSupplier condition) {
+        clock.advance(Duration.ofSeconds(1));
+        return condition.getAsBoolean();
+    }
+
+    private PrintJob job(UUID id) {
+        return queue.recent(500).stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aVirtualPrinterSpoolsBytesAndAPngPreview() throws Exception {
+        UUID id = queue.testPrint("receipt-printer");
+        await().atMost(Duration.ofSeconds(10)).until(() -> job(id).state() == PrintJob.State.PRINTED);
+        var spool = station.dataDir().resolve("spool/receipt-printer");
+        assertThat(Files.readAllBytes(spool.resolve(id + ".bin"))).startsWith(0x1B, '@');
+        assertThat(Files.readAllBytes(spool.resolve(id + ".png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(queue.preview(id)).isPresent();
+        assertThat(devices.health("receipt-printer")).get().extracting(DeviceHealth::state).isEqualTo(DeviceState.ONLINE);
+    }
+
+    @Test
+    void aJobWaitsForAPrinterThatIsOffAndPrintsWhenItComesBackInOrder() throws Exception {
+        UUID first = queue.print("test-tcp-printer", PrintDocument.builder("receipt").text("第一张").build());
+        UUID second = queue.print("test-tcp-printer", PrintDocument.builder("receipt").text("第二张").build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> job(first).attempts() >= 1);
+        assertThat(job(first).state()).isEqualTo(PrintJob.State.QUEUED);
+        assertThat(job(first).lastError()).contains("127.0.0.1:" + PORT);
+        assertThat(devices.health("test-tcp-printer")).get().extracting(DeviceHealth::state).isEqualTo(DeviceState.OFFLINE);
+
+        try (EscPosPrinterSimulator printer = new EscPosPrinterSimulator(PORT)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> later(() -> job(second).state() == PrintJob.State.PRINTED));
+            assertThat(job(first).state()).isEqualTo(PrintJob.State.PRINTED);
+            assertThat(printer.jobs()).hasSize(2);
+            assertThat(new String(printer.jobs().get(0), java.nio.charset.Charset.forName("GB18030"))).contains("第一张");
+            assertThat(new String(printer.jobs().get(1), java.nio.charset.Charset.forName("GB18030"))).contains("第二张");
+            assertThat(devices.health("test-tcp-printer")).get().extracting(DeviceHealth::state).isEqualTo(DeviceState.ONLINE);
+
+            printer.paperOut(true);
+            UUID third = queue.print("test-tcp-printer", PrintDocument.builder("receipt").text("第三张").build());
+            await().atMost(Duration.ofSeconds(10)).until(() -> job(third).attempts() >= 1);
+            assertThat(job(third).state()).isEqualTo(PrintJob.State.QUEUED);
+            assertThat(job(third).lastError()).isEqualTo("out of paper");
+            assertThat(devices.health("test-tcp-printer")).get().extracting(DeviceHealth::state).isEqualTo(DeviceState.ERROR);
+            assertThat(printer.jobs()).as("nothing sent into a printer without paper").hasSize(2);
+
+            printer.paperOut(false);
+            await().atMost(Duration.ofSeconds(15)).until(() -> later(() -> job(third).state() == PrintJob.State.PRINTED));
+            assertThat(printer.jobs()).hasSize(3);
+        }
+    }
+
+    @Test
+    void staffCanCancelAWaitingJobAndReprintAnyJob() {
+        UUID waiting = queue.print("test-tcp-printer", PrintDocument.builder("receipt").text("取消我").build());
+        assertThat(queue.cancel(waiting)).isTrue();
+        assertThat(job(waiting).state()).isEqualTo(PrintJob.State.CANCELLED);
+        assertThat(queue.cancel(waiting)).isFalse();
+        UUID copy = queue.reprint(waiting);
+        assertThat(job(copy).state()).isEqualTo(PrintJob.State.QUEUED);
+        assertThat(queue.cancel(copy)).isTrue();
+    }
+}
