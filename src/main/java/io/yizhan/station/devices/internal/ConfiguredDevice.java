@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A logical device as configured: its profile, transport, terminal and (printers) link. */
 public record ConfiguredDevice(String name, DriverProfile profile, String transport, String terminal,
-                               @Nullable PrinterLink link) {
+                               @Nullable PrinterLink link, @Nullable String port) {
 
     public DeviceKind kind() {
         return profile.kind();

@@ -78,10 +78,11 @@ public class DeviceRegistry {
                             "dle-eot".equals(profile.text("status-query", "")));
                     case "virtual" -> new VirtualPrinterLink(d.spoolDir() != null ? Path.of(d.spoolDir())
                             : station.dataDir().resolve("spool").resolve(name));
+                    case "serial" -> new SerialPrinterLink(d.port(), SerialSettings.of(profile));
                     default -> null;
                 };
             }
-            devices.put(name, new ConfiguredDevice(name, profile, transport, d.terminal(), link));
+            devices.put(name, new ConfiguredDevice(name, profile, transport, d.terminal(), link, d.port()));
         });
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Device configuration problems:\n  " + String.join("\n  ", problems));
@@ -99,7 +100,7 @@ public class DeviceRegistry {
     private static String initialDetail(ConfiguredDevice d) {
         return switch (d.transport()) {
             case "keyboard" -> "keyboard-mode scanner, read by the browser at " + d.terminal();
-            case "virtual" -> d.link() != null ? d.link().describe() : "virtual";
+            case "virtual" -> d.link() != null ? d.link().describe() : "virtual (set by staff in demo mode)";
             default -> "connecting";
         };
     }

@@ -1,0 +1,64 @@
+package io.yizhan.station.support;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A pair of linked pseudo-terminals made by {@code socat}: the station opens {@code device}, the
+ * test writes into {@code simulator} as the hardware would. Closing it unplugs the device.
+ */
+public final class PtyPair implements AutoCloseable {
+
+    private final Path device;
+    private final Path simulator;
+    private final Process socat;
+    private OutputStream out;
+
+    public PtyPair(Path device) throws Exception {
+        RequiredTool.require("socat", "socat");
+        this.device = device.toAbsolutePath();
+        this.simulator = Path.of(this.device + "-sim");
+        Files.createDirectories(this.device.getParent());
+        socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + this.device, "pty,raw,echo=0,link=" + simulator)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        while (!(Files.exists(this.device) && Files.exists(simulator))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("socat made no pty pair at " + this.device);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    public void write(byte[] bytes) throws IOException {
+        if (out == null) {
+            out = new FileOutputStream(simulator.toFile());
+        }
+        out.write(bytes);
+        out.flush();
+    }
+
+    public Path device() {
+        return device;
+    }
+
+    /** Unplugs: socat goes, and both ends of the pair with it. */
+    @Override
+    public void close() throws Exception {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        socat.destroy();
+        socat.waitFor(5, TimeUnit.SECONDS);
+    }
+}
