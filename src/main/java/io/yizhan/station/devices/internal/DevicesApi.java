@@ -4,6 +4,7 @@ import io.yizhan.station.devices.DeviceHealth;
 import io.yizhan.station.devices.Devices;
 import io.yizhan.station.devices.PrintJob;
 import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.devices.Scales;
 import io.yizhan.station.shared.ApiError;
 import io.yizhan.station.shared.RefusedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,10 +23,31 @@ class DevicesApi {
 
     private final Devices devices;
     private final PrintQueue queue;
+    private final Scales scales;
 
-    DevicesApi(Devices devices, PrintQueue queue) {
+    DevicesApi(Devices devices, PrintQueue queue, Scales scales) {
         this.devices = devices;
         this.queue = queue;
+        this.scales = scales;
+    }
+
+    /** What a job looks like on paper (PNG). */
+    @GetMapping(value = "/api/print-jobs/{id}/preview", produces = "image/png")
+    ResponseEntity<byte[]> preview(@PathVariable java.util.UUID id) {
+        return queue.preview(id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** The scale's reading: {@code {grams, stable, net, moving}}; 404 before the first reading. */
+    @GetMapping("/api/scales/{name}/weight")
+    ResponseEntity<?> weight(@PathVariable String name, HttpServletRequest request) {
+        if (devices.health(name).filter(h -> h.kind().equals("scale")).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NO_SUCH_DEVICE", "devices.error.no-scale", request));
+        }
+        var stable = scales.stable(name);
+        return scales.current(name)
+                .<ResponseEntity<?>>map(w -> ResponseEntity.ok(Map.of("grams", stable.map(s -> s.grams()).orElse(w.grams()),
+                        "stable", stable.isPresent(), "net", w.net(), "moving", w.moving())))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NO_READING", "devices.error.no-reading", request)));
     }
 
     @GetMapping("/api/devices")

@@ -49,7 +49,7 @@ class RenderedCodesTest {
     }
 
     private static Set<String> zbarimg(Path png) throws Exception {
-        Process p = new ProcessBuilder("zbarimg", "--quiet", "--raw", png.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("zbarimg", "--quiet", "--raw", png.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         return out.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toSet());
