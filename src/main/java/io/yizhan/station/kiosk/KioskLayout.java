@@ -60,7 +60,8 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
     private @Nullable KioskScreen screen;
     private @Nullable Registration poll;
 
-    public KioskLayout(Clock clock, KioskProperties properties, StationProperties station, VoicePrompts voice) {
+    public KioskLayout(Clock clock, KioskProperties properties, StationProperties station, VoicePrompts voice,
+                       java.util.List<KioskFrameItem> frameItems) {
         this.station = station;
         this.voice = voice;
         this.idle = new IdleTimer(clock, Duration.ofSeconds(properties.idleSeconds()),
@@ -112,6 +113,7 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
         audio.setAttribute("preload", "auto");
         add(header, content, overlay);
         getElement().appendChild(audio);
+        frameItems.forEach(item -> add(item.create()));
 
         // any touch or key press on the kiosk counts as activity
         getElement().addEventListener("pointerdown", e -> idle.touch());

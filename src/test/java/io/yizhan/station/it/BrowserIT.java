@@ -268,6 +268,27 @@ class BrowserIT {
     }
 
     @Test
+    @Order(4)
+    void aKeyboardModeScannerIsToldFromTypingAndAnUnusedScanIsShown() {
+        Page page = counter("clerk", "clerk-demo");
+        page.locator("h1").click();
+        page.keyboard().type("SF1234567890123", new com.microsoft.playwright.Keyboard.TypeOptions().setDelay(5));
+        page.keyboard().press("Enter");
+        Locator notice = page.locator("vaadin-notification-card.scan-notice");
+        notice.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        assertThat(notice.textContent()).contains("SF1234567890123");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("counter-scan-notice.png")));
+        page.waitForCondition(() -> page.locator("vaadin-notification-card.scan-notice").count() == 0,
+                new Page.WaitForConditionOptions().setTimeout(10_000));
+
+        page.keyboard().type("slow typing", new com.microsoft.playwright.Keyboard.TypeOptions().setDelay(120));
+        page.keyboard().press("Enter");
+        page.waitForTimeout(1500);
+        assertThat(page.locator("vaadin-notification-card.scan-notice").count()).as("a person typing is not a scan").isZero();
+        page.context().close();
+    }
+
+    @Test
     @Order(5)
     void clerksSeeNeitherAuditLogNorTerminals() {
         Page page = counter("clerk", "clerk-demo");

@@ -13,9 +13,13 @@ import java.util.stream.Collectors;
 class DevicesStatusItem implements StatusStripItem {
 
     private final DeviceRegistry registry;
+    private final ScanRouter router;
+    private final io.yizhan.station.devices.Scanners scanners;
 
-    DevicesStatusItem(DeviceRegistry registry) {
+    DevicesStatusItem(DeviceRegistry registry, ScanRouter router, io.yizhan.station.devices.Scanners scanners) {
         this.registry = registry;
+        this.router = router;
+        this.scanners = scanners;
     }
 
     @Override
@@ -28,6 +32,8 @@ class DevicesStatusItem implements StatusStripItem {
                 : item.getTranslation("devices.status.problems", troubled.stream()
                         .map(h -> h.name() + " " + item.getTranslation("devices.state." + h.state().name()))
                         .collect(Collectors.joining("，"))));
+        // every counter screen carries the strip, so it carries the scanner bridge too
+        item.add(new ScanBridge(router, scanners));
         return item;
     }
 
