@@ -1,7 +1,9 @@
 package io.yizhan.station.devices;
 
 import io.yizhan.station.devices.internal.DeviceRegistry;
+import io.yizhan.station.shared.Translations;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -15,11 +17,16 @@ public class Devices {
         this.registry = registry;
     }
 
+    /** Every device's health, reasons in Simplified Chinese. */
     public List<DeviceHealth> health() {
-        return registry.health();
+        return registry.health(Translations.SIMPLIFIED);
+    }
+
+    public List<DeviceHealth> health(Locale locale) {
+        return registry.health(locale);
     }
 
     public Optional<DeviceHealth> health(String name) {
-        return registry.health(name);
+        return registry.health(name, Translations.SIMPLIFIED);
     }
 }

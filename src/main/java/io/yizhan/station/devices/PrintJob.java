@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * document, state, attempts, createdAt} (and the last error, for staff).
  */
 public record PrintJob(UUID id, String device, String document, State state, int attempts, Instant createdAt,
-                       @Nullable String lastError) {
+                       @Nullable Reason lastError) {
 
     public enum State {
         /** waiting for the printer (new, or retrying after a failure). */

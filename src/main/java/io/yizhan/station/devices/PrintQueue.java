@@ -92,7 +92,7 @@ public class PrintQueue {
                 .param(limit)
                 .query((rs, i) -> new PrintJob(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         PrintJob.State.valueOf(rs.getString(4)), rs.getInt(5),
-                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)))
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7) == null ? null : Reason.decode(rs.getString(7))))
                 .list();
     }
 
@@ -170,18 +170,27 @@ public class PrintQueue {
             } catch (IOException e) {
                 int attempts = job.attempts() + 1;
                 Duration wait = Duration.ofMillis(Math.min(LONGEST_WAIT.toMillis(), 250L << Math.min(attempts, 10)));
-                String reason = String.valueOf(e.getMessage());
+                Reason why = reason(printer, e);
+                String reason = why.encode();
                 jdbc.sql("UPDATE devices_print_job SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
                         .params(attempts, reason.length() > 400 ? reason.substring(0, 400) : reason,
                                 OffsetDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC), job.id()).update();
                 registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
-                        reason, null);
+                        why, null);
                 if (attempts == 1 || attempts % 20 == 0) {
                     log.warn("Printer {} did not take job {} (attempt {}): {}", printer.name(), job.id(), attempts, reason);
                 }
                 return;
             }
         }
+    }
+
+    private static Reason reason(ConfiguredDevice printer, IOException e) {
+        if (e instanceof PrinterNotReadyException notReady) {
+            return Reason.of(notReady.reasonKey());
+        }
+        return Reason.of("devices.detail.unreachable", printer.link().describe().args().isEmpty() ? printer.name()
+                : printer.link().describe().args().getFirst(), String.valueOf(e.getMessage()));
     }
 
     /** Checks printers that have nothing to print, so their health is current. */
@@ -196,7 +205,7 @@ public class PrintQueue {
                 registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), null);
             } catch (IOException e) {
                 registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
-                        String.valueOf(e.getMessage()), null);
+                        reason(printer, e), null);
             }
         }
     }

@@ -53,7 +53,7 @@ class PrintQueueTest {
         UUID second = queue.print("test-tcp-printer", PrintDocument.builder("receipt").text("第二张").build());
         await().atMost(Duration.ofSeconds(10)).until(() -> job(first).attempts() >= 1);
         assertThat(job(first).state()).isEqualTo(PrintJob.State.QUEUED);
-        assertThat(job(first).lastError()).contains("127.0.0.1:" + PORT);
+        assertThat(job(first).lastError().render(java.util.Locale.ENGLISH)).contains("Cannot reach 127.0.0.1:" + PORT);
         assertThat(devices.health("test-tcp-printer")).get().extracting(DeviceHealth::state).isEqualTo(DeviceState.OFFLINE);
 
         try (EscPosPrinterSimulator printer = new EscPosPrinterSimulator(PORT)) {
@@ -68,7 +68,7 @@ class PrintQueueTest {
             UUID third = queue.print("test-tcp-printer", PrintDocument.builder("receipt").text("第三张").build());
             await().atMost(Duration.ofSeconds(10)).until(() -> job(third).attempts() >= 1);
             assertThat(job(third).state()).isEqualTo(PrintJob.State.QUEUED);
-            assertThat(job(third).lastError()).isEqualTo("out of paper");
+            assertThat(job(third).lastError().render(io.yizhan.station.shared.Translations.SIMPLIFIED)).isEqualTo("缺纸");
             assertThat(devices.health("test-tcp-printer")).get().extracting(DeviceHealth::state).isEqualTo(DeviceState.ERROR);
             assertThat(printer.jobs()).as("nothing sent into a printer without paper").hasSize(2);
 

@@ -4,6 +4,7 @@ import io.yizhan.station.devices.DeviceHealth;
 import io.yizhan.station.devices.DeviceKind;
 import io.yizhan.station.devices.DeviceState;
 import io.yizhan.station.devices.DevicesProperties;
+import io.yizhan.station.devices.Reason;
 import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.terminals.TerminalsProperties;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +31,10 @@ public class DeviceRegistry {
     static final Set<String> TRANSPORTS = Set.of("serial", "tcp", "virtual", "keyboard");
 
     private final Map<String, ConfiguredDevice> devices = new LinkedHashMap<>();
-    private final Map<String, DeviceHealth> health = new ConcurrentHashMap<>();
+    private final Map<String, Status> health = new ConcurrentHashMap<>();
+
+    private record Status(DeviceState state, Reason reason, @Nullable Instant lastEventAt) {
+    }
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -97,11 +102,11 @@ public class DeviceRegistry {
         };
     }
 
-    private static String initialDetail(ConfiguredDevice d) {
+    private static Reason initialDetail(ConfiguredDevice d) {
         return switch (d.transport()) {
-            case "keyboard" -> "keyboard-mode scanner, read by the browser at " + d.terminal();
-            case "virtual" -> d.link() != null ? d.link().describe() : "virtual (set by staff in demo mode)";
-            default -> "connecting";
+            case "keyboard" -> Reason.of("devices.detail.keyboard", d.terminal());
+            case "virtual" -> d.link() != null ? d.link().describe() : Reason.of("devices.detail.virtual-scale");
+            default -> Reason.of("devices.detail.connecting");
         };
     }
 
@@ -117,26 +122,35 @@ public class DeviceRegistry {
         return Optional.ofNullable(devices.get(name));
     }
 
-    public List<DeviceHealth> health() {
-        return devices.keySet().stream().map(health::get).toList();
+    /** Every device's health, its reason in the given language. */
+    public List<DeviceHealth> health(Locale locale) {
+        return devices.keySet().stream().map(n -> health(n, locale).orElseThrow()).toList();
     }
 
-    public Optional<DeviceHealth> health(String name) {
-        return Optional.ofNullable(health.get(name));
+    public Optional<DeviceHealth> health(String name, Locale locale) {
+        ConfiguredDevice d = devices.get(name);
+        Status s = health.get(name);
+        if (d == null || s == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeviceHealth(name, d.kind().id(), d.profile().id(), d.transport(), d.terminal(),
+                s.state(), s.reason().render(locale), s.lastEventAt()));
     }
 
     /** Records a device's state; {@code lastEventAt} moves only when the device did something. */
-    public void set(String name, DeviceState state, String detail, @Nullable Instant event) {
-        ConfiguredDevice d = devices.get(name);
-        if (d == null) {
+    public void set(String name, DeviceState state, Reason reason, @Nullable Instant event) {
+        if (!devices.containsKey(name)) {
             return;
         }
-        DeviceHealth previous = health.get(name);
+        Status previous = health.get(name);
         Instant last = event != null ? event : previous == null ? null : previous.lastEventAt();
-        health.put(name, new DeviceHealth(name, d.kind().id(), d.profile().id(), d.transport(), d.terminal(), state, detail, last));
+        health.put(name, new Status(state, reason, last));
     }
 
     public void event(String name) {
-        health(name).ifPresent(h -> set(name, h.state(), h.detail(), clock.instant()));
+        Status s = health.get(name);
+        if (s != null) {
+            set(name, s.state(), s.reason(), clock.instant());
+        }
     }
 }

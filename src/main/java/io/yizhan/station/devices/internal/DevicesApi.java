@@ -51,8 +51,8 @@ class DevicesApi {
     }
 
     @GetMapping("/api/devices")
-    List<DeviceHealth> devices() {
-        return devices.health();
+    List<DeviceHealth> devices(HttpServletRequest request) {
+        return devices.health(ApiError.locale(request));
     }
 
     @PostMapping("/api/devices/{name}/test-print")

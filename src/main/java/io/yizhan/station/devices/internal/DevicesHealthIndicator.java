@@ -23,7 +23,7 @@ class DevicesHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
-        for (DeviceHealth h : registry.health()) {
+        for (DeviceHealth h : registry.health(io.yizhan.station.shared.Translations.SIMPLIFIED)) {
             details.put(h.name(), Map.of("state", h.state().name(), "detail", h.detail(), "transport", h.transport(),
                     "terminal", h.terminal()));
         }

@@ -27,8 +27,9 @@ class DevicesStatusItem implements StatusStripItem {
         Span item = new Span();
         item.setId("status-devices");
         item.addClassName("status-item");
-        List<DeviceHealth> troubled = registry.health().stream().filter(h -> h.state() != DeviceState.ONLINE).toList();
-        item.setText(troubled.isEmpty() ? item.getTranslation("devices.status.ok", registry.health().size())
+        java.util.Locale locale = item.getUI().map(u -> u.getLocale()).orElse(com.vaadin.flow.component.UI.getCurrent().getLocale());
+        List<DeviceHealth> troubled = registry.health(locale).stream().filter(h -> h.state() != DeviceState.ONLINE).toList();
+        item.setText(troubled.isEmpty() ? item.getTranslation("devices.status.ok", troubled.isEmpty() ? registry.all().size() : 0)
                 : item.getTranslation("devices.status.problems", troubled.stream()
                         .map(h -> h.name() + " " + item.getTranslation("devices.state." + h.state().name()))
                         .collect(Collectors.joining("，"))));

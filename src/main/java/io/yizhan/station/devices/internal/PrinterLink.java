@@ -12,6 +12,6 @@ public interface PrinterLink {
     /** Checks the printer is there and ready; throws with the reason when it is not. */
     void probe() throws IOException;
 
-    /** Where it is, for staff: "virtual → data/spool/receipt-printer", "tcp 192.168.1.50:9100". */
-    String describe();
+    /** Where it is, for staff: the spool folder, "192.168.1.50:9100", the serial port. */
+    io.yizhan.station.devices.Reason describe();
 }

@@ -5,7 +5,14 @@ import java.io.IOException;
 /** The printer answered but cannot print now (out of paper, cover open): its device is in ERROR. */
 public class PrinterNotReadyException extends IOException {
 
-    public PrinterNotReadyException(String reason) {
-        super(reason);
+    private final String reasonKey;
+
+    public PrinterNotReadyException(String reasonKey) {
+        super(reasonKey);
+        this.reasonKey = reasonKey;
+    }
+
+    public String reasonKey() {
+        return reasonKey;
     }
 }

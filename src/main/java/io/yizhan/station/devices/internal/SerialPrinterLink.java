@@ -52,7 +52,7 @@ final class SerialPrinterLink implements PrinterLink {
     }
 
     @Override
-    public String describe() {
-        return "serial " + path + " " + settings.describe();
+    public io.yizhan.station.devices.Reason describe() {
+        return io.yizhan.station.devices.Reason.of("devices.detail.serial", path, settings.describe());
     }
 }

@@ -56,13 +56,13 @@ final class SerialReader implements Runnable {
         while (running) {
             SerialPort port = Files.exists(Path.of(path)) ? settings.open(path) : null;
             if (port == null) {
-                registry.set(device, DeviceState.OFFLINE, "no device at " + path + " (unplugged?), retrying", null);
+                registry.set(device, DeviceState.OFFLINE, io.yizhan.station.devices.Reason.of("devices.detail.serial-missing", path), null);
                 sleep(wait);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
                 continue;
             }
             wait = FIRST_WAIT;
-            registry.set(device, DeviceState.ONLINE, "serial " + path + " " + settings.describe(), null);
+            registry.set(device, DeviceState.ONLINE, io.yizhan.station.devices.Reason.of("devices.detail.serial", path, settings.describe()), null);
             try {
                 while (running) {
                     int n = port.readBytes(buffer, buffer.length);
@@ -81,7 +81,7 @@ final class SerialReader implements Runnable {
                 port.closePort();
             }
             if (running) {
-                registry.set(device, DeviceState.RECONNECTING, "lost " + path + ", reconnecting", null);
+                registry.set(device, DeviceState.RECONNECTING, io.yizhan.station.devices.Reason.of("devices.detail.serial-lost", path), null);
             }
         }
     }

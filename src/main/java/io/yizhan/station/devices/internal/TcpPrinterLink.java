@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import io.yizhan.station.devices.Reason;
 import java.util.UUID;
 
 /**
@@ -75,15 +76,15 @@ final class TcpPrinterLink implements PrinterLink {
             throw new IOException("printer closed the connection during the status check");
         }
         if ((offline & 0x04) != 0) {
-            throw new PrinterNotReadyException("cover open");
+            throw new PrinterNotReadyException("devices.detail.cover-open");
         }
         if ((paper & 0x60) != 0) {
-            throw new PrinterNotReadyException("out of paper");
+            throw new PrinterNotReadyException("devices.detail.paper-out");
         }
     }
 
     @Override
-    public String describe() {
-        return "tcp " + host + ":" + port;
+    public Reason describe() {
+        return Reason.of("devices.detail.tcp", host + ":" + port);
     }
 }

@@ -37,7 +37,7 @@ final class VirtualPrinterLink implements PrinterLink {
     }
 
     @Override
-    public String describe() {
-        return "virtual → " + dir;
+    public io.yizhan.station.devices.Reason describe() {
+        return io.yizhan.station.devices.Reason.of("devices.detail.virtual-printer", dir);
     }
 }

@@ -69,7 +69,7 @@ class DevicesView extends Div implements HasDynamicTitle {
         jobGrid.addColumn(PrintJob::document).setHeader(getTranslation("devices.job.document")).setAutoWidth(true);
         jobGrid.addColumn(j -> getTranslation("devices.job.state." + j.state().name())).setHeader(getTranslation("devices.state")).setAutoWidth(true);
         jobGrid.addColumn(PrintJob::attempts).setHeader(getTranslation("devices.job.attempts")).setAutoWidth(true);
-        jobGrid.addColumn(j -> j.lastError() == null ? "" : j.lastError()).setHeader(getTranslation("devices.detail")).setFlexGrow(1);
+        jobGrid.addColumn(j -> j.lastError() == null ? "" : j.lastError().render(getLocale())).setHeader(getTranslation("devices.detail")).setFlexGrow(1);
         jobGrid.addComponentColumn(j -> {
             Button preview = new Button(getTranslation("devices.job.preview"), e -> preview(j));
             Button reprint = new Button(getTranslation("devices.job.reprint"), e -> {
@@ -104,7 +104,7 @@ class DevicesView extends Div implements HasDynamicTitle {
     }
 
     private void refresh() {
-        deviceGrid.setItems(devices.health());
+        deviceGrid.setItems(devices.health(getLocale()));
         jobGrid.setItems(queue.recent(30));
     }
 

@@ -65,6 +65,6 @@ class DeviceRegistryTest {
                 "counter-scanner", device("generic-serial-scanner", "keyboard"),
                 "receipt-printer", device("generic-escpos-80mm", "virtual"),
                 "label-printer", device("generic-tspl-40x30", "virtual")));
-        assertThat(registry.health()).allSatisfy(h -> assertThat(h.state()).isEqualTo(DeviceState.ONLINE));
+        assertThat(registry.health(java.util.Locale.ENGLISH)).allSatisfy(h -> assertThat(h.state()).isEqualTo(DeviceState.ONLINE));
     }
 }
