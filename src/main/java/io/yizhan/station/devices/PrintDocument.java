@@ -37,7 +37,7 @@ public record PrintDocument(String kind, List<Block> blocks) {
     public enum Align { LEFT, CENTER, RIGHT }
 
     /** One piece of a document. */
-    public sealed interface Block permits Text, Barcode, QrCode, Rule, Feed {
+    public sealed interface Block permits Text, Barcode, QrCode, Image, Rule, Feed {
     }
 
     public record Text(String text, Size size, boolean bold, Align align) implements Block {
@@ -48,6 +48,10 @@ public record PrintDocument(String kind, List<Block> blocks) {
     }
 
     public record QrCode(String data, int sizeMm, Align align) implements Block {
+    }
+
+    /** A picture (a logo, a signature), printed as a 1-bit raster {@code widthMm} wide. */
+    public record Image(byte[] png, int widthMm, Align align) implements Block {
     }
 
     /** A horizontal line across the paper. */
@@ -113,6 +117,11 @@ public record PrintDocument(String kind, List<Block> blocks) {
 
         public Builder qr(String data, int sizeMm) {
             blocks.add(new QrCode(data, sizeMm, align));
+            return this;
+        }
+
+        public Builder image(byte[] png, int widthMm) {
+            blocks.add(new Image(png, widthMm, align));
             return this;
         }
 

@@ -259,6 +259,9 @@ class BrowserIT {
             page.locator("#devices-refresh").click();
             return page.locator("#print-jobs-grid").textContent().contains("已打印");
         });
+        page.locator("#virtual-scale-grams input").fill("2350");
+        page.locator("#virtual-scale-set").click();
+        page.waitForCondition(() -> page.locator("#scale-reading-counter-scale").textContent().contains("2.350"));
         check(page, "counter-devices", 14, 24);
         page.navigate(station.url("/counter/backups"));
         page.locator("#backup-now").click();

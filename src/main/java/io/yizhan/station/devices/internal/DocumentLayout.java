@@ -70,6 +70,11 @@ public final class DocumentLayout {
                     out.add(new Placed(q, q.data(), x(q.align(), w, paper), y, w, w, module, m));
                     y += w + 4 * module;
                 }
+                case PrintDocument.Image img -> {
+                    BitMatrix m = raster(img.png(), Math.min(paper.dots(img.widthMm()), usable));
+                    out.add(new Placed(img, "", x(img.align(), m.getWidth(), paper), y, m.getWidth(), m.getHeight(), 1, m));
+                    y += m.getHeight() + LINE_GAP;
+                }
                 case PrintDocument.Rule r -> {
                     out.add(new Placed(r, "", MARGIN, y + 4, usable, 3, 0, null));
                     y += 3 + 8 + LINE_GAP;
@@ -116,6 +121,52 @@ public final class DocumentLayout {
             case CENTER -> Math.max(0, (paper.widthDots() - width) / 2);
             case RIGHT -> Math.max(0, paper.widthDots() - MARGIN - width);
         };
+    }
+
+    /** A PNG scaled to {@code width} dots and thresholded to black and white. */
+    static BitMatrix raster(byte[] png, int width) {
+        java.awt.image.BufferedImage source;
+        try {
+            source = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a PNG image", e);
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("not a PNG image");
+        }
+        int w = Math.max(1, width);
+        int h = Math.max(1, (int) Math.round(source.getHeight() * (double) w / source.getWidth()));
+        java.awt.image.BufferedImage scaled = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = scaled.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(source, 0, 0, w, h, null);
+        g.dispose();
+        BitMatrix bits = new BitMatrix(w, h);
+        for (int yy = 0; yy < h; yy++) {
+            for (int xx = 0; xx < w; xx++) {
+                if ((scaled.getRaster().getSample(xx, yy, 0)) < 128) {
+                    bits.set(xx, yy);
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** Rows of a 1-bit raster packed MSB first, 1 = black, each row padded to whole bytes. */
+    static byte[] packed(BitMatrix m, boolean blackIsOne) {
+        int rowBytes = (m.getWidth() + 7) / 8;
+        byte[] out = new byte[rowBytes * m.getHeight()];
+        for (int yy = 0; yy < m.getHeight(); yy++) {
+            for (int xx = 0; xx < rowBytes * 8; xx++) {
+                boolean black = xx < m.getWidth() && m.get(xx, yy);
+                if (black == blackIsOne) {
+                    out[yy * rowBytes + xx / 8] |= (byte) (0x80 >>> (xx % 8));
+                }
+            }
+        }
+        return out;
     }
 
     static BitMatrix code128(String data) {

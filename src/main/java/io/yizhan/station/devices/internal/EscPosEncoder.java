@@ -67,6 +67,14 @@ public final class EscPosEncoder {
                     out.add(GS, '(', 'k', 3, 0, 49, 81, 48);      // print
                     out.add(LF);
                 }
+                case PrintDocument.Image img -> {
+                    align(out, img.align());
+                    var bits = DocumentLayout.raster(img.png(), Math.min(paper.dots(img.widthMm()), paper.widthDots()));
+                    int rowBytes = (bits.getWidth() + 7) / 8;
+                    out.add(GS, 'v', '0', 0, rowBytes & 0xFF, rowBytes >> 8, bits.getHeight() & 0xFF, bits.getHeight() >> 8);
+                    out.add(DocumentLayout.packed(bits, true));
+                    out.add(LF);
+                }
                 case PrintDocument.Rule r -> {
                     align(out, PrintDocument.Align.LEFT);
                     out.add("-".repeat(charsPerLine).getBytes(charset));

@@ -43,6 +43,7 @@ public final class PngRenderer {
                         text(g, b.data(), p.x() + (p.width() - textWidth) / 2, p.y() + p.height() + 4, DocumentLayout.CHAR_HEIGHT, false);
                     }
                     case PrintDocument.QrCode q -> qr(g, p.matrix(), p.x(), p.y(), p.module());
+                    case PrintDocument.Image img -> qr(g, p.matrix(), p.x(), p.y(), 1);
                     case PrintDocument.Rule r -> g.fillRect(p.x(), p.y(), p.width(), p.height());
                     case PrintDocument.Feed f -> { }
                 }

@@ -23,6 +23,7 @@ public final class TsplEncoder {
     }
 
     public byte[] encode(PrintDocument document, Paper paper) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         StringBuilder out = new StringBuilder();
         out.append("SIZE ").append(mm(widthMm)).append(" mm,").append(mm(heightMm)).append(" mm\r\n");
         out.append("GAP ").append(mm(gapMm)).append(" mm,0 mm\r\n");
@@ -37,13 +38,23 @@ public final class TsplEncoder {
                         .append(p.module()).append(",\"").append(b.data()).append("\"\r\n");
                 case PrintDocument.QrCode q -> out.append("QRCODE ").append(p.x()).append(',').append(p.y())
                         .append(",M,").append(p.module()).append(",A,0,\"").append(q.data().replace("\"", "\\[\"]")).append("\"\r\n");
+                case PrintDocument.Image img -> {
+                    // BITMAP carries raw bytes: flush the text so far, then the bitmap (0 bits print)
+                    out.append("BITMAP ").append(p.x()).append(',').append(p.y()).append(',')
+                            .append((p.width() + 7) / 8).append(',').append(p.height()).append(",0,");
+                    bytes.writeBytes(out.toString().getBytes(charset));
+                    out.setLength(0);
+                    bytes.writeBytes(DocumentLayout.packed(p.matrix(), false));
+                    out.append("\r\n");
+                }
                 case PrintDocument.Rule r -> out.append("BAR ").append(p.x()).append(',').append(p.y()).append(',')
                         .append(p.width()).append(',').append(p.height()).append("\r\n");
                 case PrintDocument.Feed f -> { }
             }
         }
         out.append("PRINT 1,1\r\n");
-        return out.toString().getBytes(charset);
+        bytes.writeBytes(out.toString().getBytes(charset));
+        return bytes.toByteArray();
     }
 
     private static String mm(double value) {

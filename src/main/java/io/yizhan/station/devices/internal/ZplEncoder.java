@@ -38,6 +38,11 @@ public final class ZplEncoder {
                         .append("^BCN,").append(p.height()).append(",Y,N,N,A^FD").append(escape(b.data())).append("^FS");
                 case PrintDocument.QrCode q -> out.append("^BQN,2,").append(Math.min(10, p.module()))
                         .append("^FDMA,").append(escape(q.data())).append("^FS");
+                case PrintDocument.Image img -> {
+                    byte[] data = DocumentLayout.packed(p.matrix(), true);
+                    out.append("^GFA,").append(data.length).append(',').append(data.length).append(',')
+                            .append((p.width() + 7) / 8).append(',').append(java.util.HexFormat.of().withUpperCase().formatHex(data)).append("^FS");
+                }
                 case PrintDocument.Rule r -> out.append("^GB").append(p.width()).append(',').append(p.height())
                         .append(',').append(p.height()).append("^FS");
                 case PrintDocument.Feed f -> out.append("^FS");

@@ -19,6 +19,10 @@ import io.yizhan.station.devices.DeviceHealth;
 import io.yizhan.station.devices.Devices;
 import io.yizhan.station.devices.PrintJob;
 import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.devices.Scales;
+import io.yizhan.station.shared.StationProperties;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.staff.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,12 +39,14 @@ class DevicesView extends Div implements HasDynamicTitle {
 
     private final Devices devices;
     private final PrintQueue queue;
+    private final Scales scales;
     private final Grid<DeviceHealth> deviceGrid = new Grid<>();
     private final Grid<PrintJob> jobGrid = new Grid<>();
 
-    DevicesView(Devices devices, PrintQueue queue, StationTime time) {
+    DevicesView(Devices devices, PrintQueue queue, Scales scales, StationTime time, StationProperties station) {
         this.devices = devices;
         this.queue = queue;
+        this.scales = scales;
         addClassName("counter-page");
         add(new H1(getTranslation("devices.title")));
         deviceGrid.setId("devices-grid");
@@ -57,7 +63,32 @@ class DevicesView extends Div implements HasDynamicTitle {
                 refresh();
             });
             test.setVisible(PRINTERS.contains(h.kind()));
-            return test;
+            HorizontalLayout actions = new HorizontalLayout(test);
+            if (h.kind().equals("scale")) {
+                Span reading = new Span(scales.stable(h.name()).map(w -> getTranslation("devices.scale.stable", grams(w.grams())))
+                        .or(() -> scales.current(h.name()).map(w -> getTranslation("devices.scale.moving", grams(w.grams()))))
+                        .orElse(getTranslation("devices.scale.none")));
+                reading.setId("scale-reading-" + h.name());
+                actions.add(reading);
+                if (station.demo() && h.transport().equals("virtual")) {
+                    IntegerField weight = new IntegerField();
+                    weight.setAriaLabel(getTranslation("devices.scale.set-grams"));
+                    weight.setPlaceholder(getTranslation("devices.scale.grams"));
+                    weight.setMin(0);
+                    weight.setMax(150_000);
+                    weight.setId("virtual-scale-grams");
+                    Button set = new Button(getTranslation("devices.scale.set"), e -> {
+                        if (weight.getValue() != null && !weight.isInvalid()) {
+                            scales.setVirtual(h.name(), weight.getValue());
+                            refresh();
+                        }
+                    });
+                    set.setId("virtual-scale-set");
+                    actions.add(weight, set);
+                }
+            }
+            actions.setAlignItems(HorizontalLayout.Alignment.CENTER);
+            return actions;
         }).setAutoWidth(true);
         deviceGrid.setAllRowsVisible(true);
         add(deviceGrid);
@@ -89,6 +120,10 @@ class DevicesView extends Div implements HasDynamicTitle {
         reload.setId("devices-refresh");
         add(reload, jobGrid);
         refresh();
+    }
+
+    private static String grams(long grams) {
+        return java.math.BigDecimal.valueOf(grams, 3).toPlainString();
     }
 
     private void preview(PrintJob job) {

@@ -58,6 +58,38 @@ class EncodersTest {
         assertThat(HexFormat.of().formatHex(actual)).isEqualTo(HexFormat.of().formatHex(expected));
     }
 
+    static byte[] tinyPng() throws Exception {
+        var image = new java.awt.image.BufferedImage(16, 2, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < 16; x++) {
+            image.getRaster().setSample(x, 0, 0, x < 8 ? 0 : 255);
+            image.getRaster().setSample(x, 1, 0, x == 15 ? 0 : 255);
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void imagesPrintAsRasterBitImages() throws Exception {
+        PrintDocument doc = PrintDocument.builder("receipt").image(tinyPng(), 2).build();
+        byte[] escpos = new EscPosEncoder(GB18030).encode(doc, Paper.receipt(576, 203));
+        byte[] expected = bytes(0x1B, '@', 0x1C, '&', 0x1B, 'a', 0,
+                0x1D, 'v', '0', 0, 2, 0, 2, 0, 0xFF, 0x00, 0x00, 0x01, 0x0A,
+                0x1B, 'a', 0, 0x1D, 'V', 66, 3);
+        assertThat(HexFormat.of().formatHex(escpos)).isEqualTo(HexFormat.of().formatHex(expected));
+
+        Paper label = Paper.label(40, 30, 203);
+        String zpl = new String(new ZplEncoder("").encode(doc, label), StandardCharsets.UTF_8);
+        assertThat(zpl).contains("^GFA,4,4,2,FF000001^FS");
+        byte[] tspl = new TsplEncoder(GB18030, 40, 30, 2).encode(doc, label);
+        byte[] bitmap = bytes("BITMAP 8,8,2,2,0,", 0x00, 0xFF, 0xFF, 0xFE, "\r\n");
+        assertThat(HexFormat.of().formatHex(tspl)).contains(HexFormat.of().formatHex(bitmap));
+
+        var png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(PngRenderer.png(doc, label)));
+        assertThat(png.getRaster().getSample(8, 8, 0)).as("black where the image is black").isZero();
+        assertThat(png.getRaster().getSample(8 + 8, 8, 0)).as("white where it is white").isEqualTo(255);
+    }
+
     @Test
     void tsplPlacesEachBlockOnTheLabel() {
         PrintDocument doc = PrintDocument.builder("shelf-label").text("幸福里").barcode("SF1234567890123", 8).build();
