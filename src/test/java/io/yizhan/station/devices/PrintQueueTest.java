@@ -60,8 +60,10 @@ class PrintQueueTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> later(() -> job(second).state() == PrintJob.State.PRINTED));
             assertThat(job(first).state()).isEqualTo(PrintJob.State.PRINTED);
             assertThat(printer.jobs()).hasSize(2);
-            assertThat(new String(printer.jobs().get(0), java.nio.charset.Charset.forName("GB18030"))).contains("第一张");
-            assertThat(new String(printer.jobs().get(1), java.nio.charset.Charset.forName("GB18030"))).contains("第二张");
+            java.nio.charset.Charset gb = java.nio.charset.Charset.forName("GB18030");
+            assertThat(io.yizhan.station.support.EscPosTranscript.of(printer.jobs().get(0), gb)).containsExactly(
+                    "INIT", "CHINESE", "ALIGN LEFT", "BOLD OFF", "SIZE 1x1", "TEXT 第一张", "SIZE 1x1", "BOLD OFF", "ALIGN LEFT", "CUT");
+            assertThat(io.yizhan.station.support.EscPosTranscript.of(printer.jobs().get(1), gb)).contains("TEXT 第二张");
             assertThat(devices.health("test-tcp-printer")).get().extracting(DeviceHealth::state).isEqualTo(DeviceState.ONLINE);
 
             printer.paperOut(true);
@@ -75,6 +77,20 @@ class PrintQueueTest {
             printer.paperOut(false);
             await().atMost(Duration.ofSeconds(15)).until(() -> later(() -> job(third).state() == PrintJob.State.PRINTED));
             assertThat(printer.jobs()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aTestPageReadsBackAsTextBarcodeQrAndCut() {
+        {
+            PrintDocument page = PrintDocument.builder("receipt").center().huge("3-2-0217").barcode("SF1234567890123", 10)
+                    .qr("3-2-0217 SF1234567890123", 20).feed(2).build();
+            byte[] bytes = new io.yizhan.station.devices.internal.EscPosEncoder(java.nio.charset.Charset.forName("GB18030"))
+                    .encode(page, Paper.receipt(576, 203));
+            assertThat(io.yizhan.station.support.EscPosTranscript.of(bytes, java.nio.charset.Charset.forName("GB18030")))
+                    .containsExactly("INIT", "CHINESE", "ALIGN CENTER", "BOLD ON", "SIZE 3x3", "TEXT 3-2-0217", "SIZE 1x1",
+                            "BOLD OFF", "ALIGN CENTER", "BARCODE SF1234567890123", "ALIGN CENTER", "QR 3-2-0217 SF1234567890123",
+                            "FEED 2", "ALIGN LEFT", "CUT");
         }
     }
 
