@@ -1,6 +1,9 @@
 package io.yizhan.station.devices;
 
 import io.yizhan.station.devices.internal.DeviceRegistry;
+import io.yizhan.station.devices.internal.InputDevices;
+import io.yizhan.station.shared.AuditableAction;
+import org.springframework.context.ApplicationEventPublisher;
 import io.yizhan.station.shared.Translations;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +15,23 @@ import org.springframework.stereotype.Service;
 public class Devices {
 
     private final DeviceRegistry registry;
+    private final InputDevices inputs;
+    private final PrintQueue printing;
+    private final ApplicationEventPublisher events;
 
-    Devices(DeviceRegistry registry) {
+    Devices(DeviceRegistry registry, InputDevices inputs, PrintQueue printing, ApplicationEventPublisher events) {
         this.registry = registry;
+        this.inputs = inputs;
+        this.printing = printing;
+        this.events = events;
+    }
+
+    /** Staff pressed "reconnect": a serial device is reopened, a printer is tried at once. */
+    public void reconnect(String name) {
+        if (!inputs.reconnect(name)) {
+            printing.retryNow(name);
+        }
+        events.publishEvent(new AuditableAction("devices.reconnect", name));
     }
 
     /** Every device's health, reasons in Simplified Chinese. */

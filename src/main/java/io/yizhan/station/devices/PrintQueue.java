@@ -197,9 +197,29 @@ public class PrintQueue {
     @Scheduled(fixedDelay = 5000, initialDelay = 1000)
     public void probe() {
         for (ConfiguredDevice printer : registry.all()) {
-            if (printer.link() == null || queued(printer.name()) > 0) {
-                continue;
+            if (printer.link() != null && queued(printer.name()) == 0) {
+                probe(printer);
             }
+        }
+    }
+
+    /** Tries a printer now: its queued jobs become due at once and its health is checked. */
+    public void retryNow(String device) {
+        ConfiguredDevice printer = registry.find(device).filter(d -> d.link() != null).orElse(null);
+        if (printer == null) {
+            return;
+        }
+        jdbc.sql("UPDATE devices_print_job SET next_attempt_at = ? WHERE device = ? AND state = 'QUEUED'")
+                .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), device).update();
+        if (queued(device) == 0) {
+            probe(printer);
+        } else {
+            drain(printer);
+        }
+    }
+
+    private void probe(ConfiguredDevice printer) {
+        {
             try {
                 printer.link().probe();
                 registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), null);

@@ -84,6 +84,12 @@ class SerialDevicesTest {
             clock.advance(Duration.ofSeconds(5));
             scanner.write("6901234567892\r".getBytes(StandardCharsets.US_ASCII));
             await().atMost(Duration.ofSeconds(3)).until(() -> codes().contains("6901234567892"));
+
+            devices.reconnect("test-serial-scanner"); // staff pressed reconnect: reopened at once, still scanning
+            await().atMost(Duration.ofSeconds(3)).until(() -> state("test-serial-scanner") == DeviceState.ONLINE);
+            Thread.sleep(300);
+            scanner.write("JT0009876543210\r".getBytes(StandardCharsets.US_ASCII));
+            await().atMost(Duration.ofSeconds(3)).until(() -> codes().contains("JT0009876543210"));
         }
     }
 

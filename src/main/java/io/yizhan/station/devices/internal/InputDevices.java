@@ -3,19 +3,17 @@ package io.yizhan.station.devices.internal;
 import io.yizhan.station.devices.DeviceKind;
 import io.yizhan.station.devices.Scales;
 import io.yizhan.station.devices.Scanners;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Starts a reader for every serial scanner and scale, and stops them with the station. */
 @Component
-class InputDevices implements SmartLifecycle {
+public class InputDevices implements SmartLifecycle {
 
     private final DeviceRegistry registry;
     private final Scanners scanners;
     private final Scales scales;
-    private final List<SerialReader> readers = new ArrayList<>();
+    private final java.util.Map<String, SerialReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
 
     InputDevices(DeviceRegistry registry, Scanners scanners, Scales scales) {
@@ -42,7 +40,7 @@ class InputDevices implements SmartLifecycle {
                 reader = new SerialReader(d.name(), d.port(), settings, registry,
                         (bytes, n) -> decoder.feed(bytes, n).forEach(r -> scales.reading(d.name(), r.grams(), r.net(), r.moving())));
             }
-            readers.add(reader);
+            readers.put(d.name(), reader);
             reader.start();
         }
         running = true;
@@ -50,9 +48,19 @@ class InputDevices implements SmartLifecycle {
 
     @Override
     public void stop() {
-        readers.forEach(SerialReader::stop);
+        readers.values().forEach(SerialReader::stop);
         readers.clear();
         running = false;
+    }
+
+    /** Reopens a serial input device now; false when it is not one. */
+    public boolean reconnect(String device) {
+        SerialReader reader = readers.get(device);
+        if (reader == null) {
+            return false;
+        }
+        reader.kick();
+        return true;
     }
 
     @Override

@@ -27,6 +27,7 @@ final class SerialReader implements Runnable {
     private final DeviceRegistry registry;
     private final BiConsumer<byte[], Integer> sink;
     private volatile boolean running = true;
+    private volatile boolean kicked;
     private volatile Thread thread;
 
     SerialReader(String device, String path, SerialSettings settings, DeviceRegistry registry, BiConsumer<byte[], Integer> sink) {
@@ -39,6 +40,15 @@ final class SerialReader implements Runnable {
 
     void start() {
         thread = Thread.ofPlatform().daemon().name("serial-" + device).start(this);
+    }
+
+    /** Closes the port now and opens it again at once (staff pressed "reconnect"). */
+    void kick() {
+        kicked = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
     }
 
     void stop() {
@@ -66,7 +76,7 @@ final class SerialReader implements Runnable {
             try {
                 while (running) {
                     int n = port.readBytes(buffer, buffer.length);
-                    if (n < 0 || !Files.exists(Path.of(path))) {
+                    if (n < 0 || kicked || !Files.exists(Path.of(path))) {
                         break;
                     }
                     if (n > 0) {
@@ -79,6 +89,8 @@ final class SerialReader implements Runnable {
                 }
             } finally {
                 port.closePort();
+                kicked = false;
+                Thread.interrupted(); // a kick's interrupt is spent
             }
             if (running) {
                 registry.set(device, DeviceState.RECONNECTING, io.yizhan.station.devices.Reason.of("devices.detail.serial-lost", path), null);

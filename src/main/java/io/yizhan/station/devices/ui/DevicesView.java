@@ -63,7 +63,12 @@ class DevicesView extends Div implements HasDynamicTitle {
                 refresh();
             });
             test.setVisible(PRINTERS.contains(h.kind()));
-            HorizontalLayout actions = new HorizontalLayout(test);
+            Button reconnect = new Button(getTranslation("devices.reconnect"), e -> {
+                devices.reconnect(h.name());
+                refresh();
+            });
+            reconnect.setVisible(h.transport().equals("serial") || h.transport().equals("tcp"));
+            HorizontalLayout actions = new HorizontalLayout(test, reconnect);
             if (h.kind().equals("scale")) {
                 Span reading = new Span(scales.stable(h.name()).map(w -> getTranslation("devices.scale.stable", grams(w.grams())))
                         .or(() -> scales.current(h.name()).map(w -> getTranslation("devices.scale.moving", grams(w.grams()))))
