@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +92,29 @@ class SerialDevicesTest {
             scanner.write("JT0009876543210\r".getBytes(StandardCharsets.US_ASCII));
             await().atMost(Duration.ofSeconds(3)).until(() -> codes().contains("JT0009876543210"));
         }
+    }
+
+    @Autowired
+    PrintQueue queue;
+
+    @Test
+    void aSerialReceiptPrinterGetsItsJobWhenPluggedIn() throws Exception {
+        UUID job = queue.print("test-serial-printer", PrintDocument.builder("receipt").center().large("取件成功").build());
+        await().atMost(Duration.ofSeconds(5)).until(() -> clock(() -> queue.recent(500).stream()
+                .anyMatch(j -> j.id().equals(job) && j.attempts() > 0)));
+        try (PtyPair printer = new PtyPair(Path.of("target/pty/printer"))) {
+            byte[] received = printer.readUntilQuiet(Duration.ofMillis(700), Duration.ofSeconds(15));
+            assertThat(io.yizhan.station.support.EscPosTranscript.of(received, java.nio.charset.Charset.forName("GB18030")))
+                    .contains("ALIGN CENTER", "SIZE 2x2", "TEXT 取件成功", "CUT");
+            await().atMost(Duration.ofSeconds(5)).until(() -> queue.recent(500).stream()
+                    .anyMatch(j -> j.id().equals(job) && j.state() == PrintJob.State.PRINTED));
+        }
+    }
+
+    /** Retries wait on the test clock: let it move while waiting. */
+    private boolean clock(java.util.function.BooleanSupplier condition) {
+        clock.advance(Duration.ofSeconds(1));
+        return condition.getAsBoolean();
     }
 
     @Test

@@ -44,6 +44,37 @@ public final class PtyPair implements AutoCloseable {
         out.flush();
     }
 
+    /** Reads what the station sent to the device until nothing more comes for {@code quiet}. */
+    public byte[] readUntilQuiet(Duration quiet, Duration limit) throws Exception {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.atomic.AtomicLong lastByte = new java.util.concurrent.atomic.AtomicLong();
+        Thread.ofPlatform().daemon().start(() -> {
+            try (var in = new java.io.FileInputStream(simulator.toFile())) {
+                byte[] buffer = new byte[4096];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    synchronized (got) {
+                        got.write(buffer, 0, n);
+                    }
+                    lastByte.set(System.nanoTime());
+                }
+            } catch (IOException gone) {
+                // unplugged
+            }
+        });
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            long last = lastByte.get();
+            if (last != 0 && System.nanoTime() - last > quiet.toNanos()) {
+                break;
+            }
+        }
+        synchronized (got) {
+            return got.toByteArray();
+        }
+    }
+
     public Path device() {
         return device;
     }
