@@ -2,6 +2,7 @@ package io.yizhan.station.devices.internal;
 
 import io.yizhan.station.devices.DeviceHealth;
 import io.yizhan.station.devices.DeviceKind;
+import io.yizhan.station.devices.DeviceStatusChanged;
 import io.yizhan.station.devices.DeviceState;
 import io.yizhan.station.devices.DevicesProperties;
 import io.yizhan.station.devices.Reason;
@@ -36,10 +37,14 @@ public class DeviceRegistry {
     private record Status(DeviceState state, Reason reason, @Nullable Instant lastEventAt) {
     }
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong statusSequence = new java.util.concurrent.atomic.AtomicLong();
+    private volatile java.util.function.Consumer<DeviceStatusChanged> statusListener = e -> { };
 
     @org.springframework.beans.factory.annotation.Autowired
-    DeviceRegistry(DevicesProperties properties, StationProperties station, TerminalsProperties terminals, Clock clock) {
+    DeviceRegistry(DevicesProperties properties, StationProperties station, TerminalsProperties terminals, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
         this(properties, station, terminals, clock, new DriverProfiles(Path.of("device-drivers")));
+        this.statusListener = events::publishEvent;
     }
 
     DeviceRegistry(DevicesProperties properties, StationProperties station, TerminalsProperties terminals, Clock clock,
@@ -145,6 +150,9 @@ public class DeviceRegistry {
         Status previous = health.get(name);
         Instant last = event != null ? event : previous == null ? null : previous.lastEventAt();
         health.put(name, new Status(state, reason, last));
+        if (previous != null && previous.state() != state) {
+            statusListener.accept(new DeviceStatusChanged(name, previous.state(), state, statusSequence.incrementAndGet(), clock.instant()));
+        }
     }
 
     public void event(String name) {

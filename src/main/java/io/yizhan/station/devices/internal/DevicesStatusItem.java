@@ -22,20 +22,38 @@ class DevicesStatusItem implements StatusStripItem {
         this.scanners = scanners;
     }
 
+    /** Open counter screens' items, kept current as device states change. */
+    private final java.util.Map<Span, com.vaadin.flow.component.UI> live = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @org.springframework.context.event.EventListener
+    void on(io.yizhan.station.devices.DeviceStatusChanged changed) {
+        live.forEach((item, ui) -> ui.access(() -> render(item, ui.getLocale())));
+    }
+
     @Override
     public Component create() {
         Span item = new Span();
+        item.addAttachListener(e -> live.put(item, e.getUI()));
+        item.addDetachListener(e -> live.remove(item));
         item.setId("status-devices");
         item.addClassName("status-item");
-        java.util.Locale locale = item.getUI().map(u -> u.getLocale()).orElse(com.vaadin.flow.component.UI.getCurrent().getLocale());
-        List<DeviceHealth> troubled = registry.health(locale).stream().filter(h -> h.state() != DeviceState.ONLINE).toList();
-        item.setText(troubled.isEmpty() ? item.getTranslation("devices.status.ok", troubled.isEmpty() ? registry.all().size() : 0)
-                : item.getTranslation("devices.status.problems", troubled.stream()
-                        .map(h -> h.name() + " " + item.getTranslation("devices.state." + h.state().name()))
-                        .collect(Collectors.joining("，"))));
+        Span text = new Span();
+        text.addClassName("status-devices-text");
+        item.add(text);
+        render(item, com.vaadin.flow.component.UI.getCurrent().getLocale());
         // every counter screen carries the strip, so it carries the scanner bridge too
         item.add(new ScanBridge(router, scanners));
         return item;
+    }
+
+    private void render(Span item, java.util.Locale locale) {
+        Span text = (Span) item.getChildren().filter(c -> c.hasClassName("status-devices-text")).findFirst().orElseThrow();
+        List<DeviceHealth> troubled = registry.health(locale).stream().filter(h -> h.state() != DeviceState.ONLINE).toList();
+        text.setText(troubled.isEmpty() ? item.getTranslation(locale, "devices.status.ok", registry.all().size())
+                : item.getTranslation(locale, "devices.status.problems", troubled.stream()
+                        .map(h -> h.name() + " " + item.getTranslation(locale, "devices.state." + h.state().name()))
+                        .collect(Collectors.joining("，"))));
+        item.getElement().setAttribute("data-state", troubled.isEmpty() ? "ok" : "trouble");
     }
 
     @Override

@@ -75,28 +75,13 @@ class DevicesView extends Div implements HasDynamicTitle {
                         .orElse(getTranslation("devices.scale.none")));
                 reading.setId("scale-reading-" + h.name());
                 actions.add(reading);
-                if (station.demo() && h.transport().equals("virtual")) {
-                    IntegerField weight = new IntegerField();
-                    weight.setAriaLabel(getTranslation("devices.scale.set-grams"));
-                    weight.setPlaceholder(getTranslation("devices.scale.grams"));
-                    weight.setMin(0);
-                    weight.setMax(150_000);
-                    weight.setId("virtual-scale-grams");
-                    Button set = new Button(getTranslation("devices.scale.set"), e -> {
-                        if (weight.getValue() != null && !weight.isInvalid()) {
-                            scales.setVirtual(h.name(), weight.getValue());
-                            refresh();
-                        }
-                    });
-                    set.setId("virtual-scale-set");
-                    actions.add(weight, set);
-                }
             }
             actions.setAlignItems(HorizontalLayout.Alignment.CENTER);
             return actions;
         }).setAutoWidth(true);
         deviceGrid.setAllRowsVisible(true);
         add(deviceGrid);
+        virtualScales(station);
 
         add(new H2(getTranslation("devices.jobs")));
         jobGrid.setId("print-jobs-grid");
@@ -125,6 +110,30 @@ class DevicesView extends Div implements HasDynamicTitle {
         reload.setId("devices-refresh");
         add(reload, jobGrid);
         refresh();
+    }
+
+    /** Demo mode: staff put a weight on each virtual scale. */
+    private void virtualScales(StationProperties station) {
+        if (!station.demo()) {
+            return;
+        }
+        devices.health(getLocale()).stream().filter(h -> h.kind().equals("scale") && h.transport().equals("virtual")).forEach(h -> {
+            IntegerField weight = new IntegerField(getTranslation("devices.scale.set-grams") + " · " + h.name());
+            weight.setMin(0);
+            weight.setMax(150_000);
+            weight.setId("virtual-scale-grams");
+            weight.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+            Button set = new Button(getTranslation("devices.scale.set"), e -> {
+                if (weight.getValue() != null) {
+                    scales.setVirtual(h.name(), weight.getValue());
+                    refresh();
+                }
+            });
+            set.setId("virtual-scale-set");
+            HorizontalLayout form = new HorizontalLayout(weight, set);
+            form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+            add(form);
+        });
     }
 
     private static String grams(long grams) {
