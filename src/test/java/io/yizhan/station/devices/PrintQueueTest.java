@@ -91,6 +91,23 @@ class PrintQueueTest {
                     .containsExactly("INIT", "CHINESE", "ALIGN CENTER", "BOLD ON", "SIZE 3x3", "TEXT 3-2-0217", "SIZE 1x1",
                             "BOLD OFF", "ALIGN CENTER", "BARCODE SF1234567890123", "ALIGN CENTER", "QR 3-2-0217 SF1234567890123",
                             "FEED 2", "ALIGN LEFT", "CUT");
+            // the simulator's picture of the paper: its barcode and QR read back
+            byte[] png = io.yizhan.station.support.EscPosTranscript.png(
+                    io.yizhan.station.support.EscPosTranscript.of(bytes, java.nio.charset.Charset.forName("GB18030")),
+                    Paper.receipt(576, 203));
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/rendered"));
+                java.nio.file.Files.write(java.nio.file.Path.of("target/rendered/simulator-receipt.png"), png);
+                var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+                var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+                var found = java.util.Arrays.stream(new com.google.zxing.multi.GenericMultipleBarcodeReader(new com.google.zxing.MultiFormatReader())
+                        .decodeMultiple(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)))
+                        .map(com.google.zxing.Result::getText).toList();
+                assertThat(found).contains("SF1234567890123", "3-2-0217 SF1234567890123");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -45,6 +45,49 @@ public final class EscPosTranscript {
         return out;
     }
 
+    /**
+     * What the printer would put on paper, as a PNG: the transcript read back into a document
+     * (text with its size and alignment, barcodes, QR codes) and drawn at the paper width.
+     */
+    public static byte[] png(List<String> transcript, io.yizhan.station.devices.Paper paper) {
+        var doc = io.yizhan.station.devices.PrintDocument.builder("transcript");
+        String align = "LEFT";
+        int size = 1;
+        boolean bold = false;
+        for (String line : transcript) {
+            String arg = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
+            if (line.startsWith("ALIGN ")) {
+                align = arg;
+                switch (align) {
+                    case "CENTER" -> doc.center();
+                    case "RIGHT" -> doc.right();
+                    default -> doc.left();
+                }
+            } else if (line.startsWith("SIZE ")) {
+                size = Integer.parseInt(arg.substring(0, arg.indexOf('x')));
+            } else if (line.startsWith("BOLD ")) {
+                bold = arg.equals("ON");
+            } else if (line.startsWith("TEXT ")) {
+                if (size >= 3) {
+                    doc.huge(arg);
+                } else if (size == 2) {
+                    doc.large(arg);
+                } else if (bold) {
+                    doc.bold(arg);
+                } else {
+                    doc.text(arg);
+                }
+            } else if (line.startsWith("BARCODE ")) {
+                doc.barcode(arg, 10);
+            } else if (line.startsWith("QR ")) {
+                doc.qr(arg, 20);
+            } else if (line.startsWith("FEED ")) {
+                doc.feed(Integer.parseInt(arg));
+            }
+        }
+        return io.yizhan.station.devices.internal.PngRenderer.png(doc.build(), paper);
+    }
+
     private static int command(byte[] d, int i, List<String> out) {
         int a = d[i] & 0xFF;
         int c = d[i + 1] & 0xFF;
