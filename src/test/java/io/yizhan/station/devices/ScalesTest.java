@@ -20,7 +20,7 @@ class ScalesTest {
         scales.setVirtual("counter-scale", 1500);
         assertThat(scales.waitForStable("counter-scale", Duration.ofSeconds(1))).get().extracting(Weight::grams).isEqualTo(1500L);
 
-        assertThat(scales.waitForStable("test-serial-scale", Duration.ofMillis(300))).as("no reading at all").isEmpty();
+        assertThat(scales.waitForStable("test-idle-scale", Duration.ofMillis(300))).as("no reading at all").isEmpty();
     }
 
     @Test
