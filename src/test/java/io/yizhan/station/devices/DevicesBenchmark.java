@@ -57,6 +57,13 @@ class DevicesBenchmark {
     Arrivals arrivals;
     @Autowired
     Devices devices;
+    @Autowired
+    DevicesProperties devicesProperties;
+
+    /** Each test context has its own pty paths, so contexts kept alive side by side never share a port. */
+    private Path port(String device) {
+        return Path.of(devicesProperties.devices().get(device).port());
+    }
 
     private static String percentiles(long[] nanos) {
         Arrays.sort(nanos);
@@ -71,7 +78,7 @@ class DevicesBenchmark {
         List<String> report = new ArrayList<>();
 
         // scan → ScanReceived over a real pty, one scan at a time
-        try (PtyPair scanner = new PtyPair(Path.of("target/pty/scanner"))) {
+        try (PtyPair scanner = new PtyPair(port("test-serial-scanner"))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (devices.health("test-serial-scanner").orElseThrow().state() != DeviceState.ONLINE) {
                 if (System.nanoTime() > deadline) {

@@ -43,6 +43,13 @@ class SerialDevicesTest {
     @Autowired
     Devices devices;
     @Autowired
+    DevicesProperties devicesProperties;
+
+    /** Each test context has its own pty paths, so contexts kept alive side by side never share a port. */
+    private Path port(String device) {
+        return Path.of(devicesProperties.devices().get(device).port());
+    }
+    @Autowired
     Scales scales;
     @Autowired
     MutableClock clock;
@@ -57,7 +64,7 @@ class SerialDevicesTest {
 
     @Test
     void aSerialScannerScansGoesOfflineWhenUnpluggedAndComesBack() throws Exception {
-        Path port = Path.of("target/pty/scanner");
+        Path port = port("test-serial-scanner");
         try (PtyPair scanner = new PtyPair(port)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> state("test-serial-scanner") == DeviceState.ONLINE);
             scanner.write("SF1234567890123\r".getBytes(StandardCharsets.US_ASCII));
@@ -102,9 +109,27 @@ class SerialDevicesTest {
         UUID job = queue.print("test-serial-printer", PrintDocument.builder("receipt").center().large("取件成功").build());
         await().atMost(Duration.ofSeconds(5)).until(() -> clock(() -> queue.recent(500).stream()
                 .anyMatch(j -> j.id().equals(job) && j.attempts() > 0)));
-        try (PtyPair printer = new PtyPair(Path.of("target/pty/printer"))) {
-            byte[] received = printer.readUntilQuiet(Duration.ofMillis(700), Duration.ofSeconds(15));
+        try (PtyPair printer = new PtyPair(port("test-serial-printer"))) {
+            // the retry waits on the test clock: keep it moving while the printer is read
+            var ticking = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread.ofPlatform().daemon().start(() -> {
+                while (ticking.get()) {
+                    clock.advance(Duration.ofSeconds(1));
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            byte[] received;
+            try {
+                received = printer.readUntilQuiet(Duration.ofMillis(700), Duration.ofSeconds(15));
+            } finally {
+                ticking.set(false);
+            }
             assertThat(io.yizhan.station.support.EscPosTranscript.of(received, java.nio.charset.Charset.forName("GB18030")))
+                    .as("job state " + queue.recent(500).stream().filter(j -> j.id().equals(job)).findFirst())
                     .contains("ALIGN CENTER", "SIZE 2x2", "TEXT 取件成功", "CUT");
             await().atMost(Duration.ofSeconds(5)).until(() -> queue.recent(500).stream()
                     .anyMatch(j -> j.id().equals(job) && j.state() == PrintJob.State.PRINTED));
@@ -119,7 +144,7 @@ class SerialDevicesTest {
 
     @Test
     void aToledoScaleGivesAStableWeightOnlyOnceTheLoadSettles() throws Exception {
-        try (PtyPair scale = new PtyPair(Path.of("target/pty/scale"))) {
+        try (PtyPair scale = new PtyPair(port("test-serial-scale"))) {
             await().atMost(Duration.ofSeconds(5)).until(() -> state("test-serial-scale") == DeviceState.ONLINE);
             scale.write(ToledoDecoder.frame(1190, false, true, true));
             scale.write(ToledoDecoder.frame(1236, false, true, true));

@@ -29,7 +29,17 @@ final class SerialPrinterLink implements PrinterLink {
                 }
                 written += n;
             }
-            port.flushIOBuffers();
+            // let the line carry it out before closing (flushIOBuffers would discard it)
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while printing", e);
+                }
+            }
         } finally {
             port.closePort();
         }
