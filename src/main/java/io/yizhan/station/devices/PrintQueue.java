@@ -70,6 +70,17 @@ public class PrintQueue {
         return id;
     }
 
+    /**
+     * Queues a document on the printer of this kind at this terminal (or, when that terminal has
+     * none, the station's first printer of the kind); empty when the station has no such printer.
+     */
+    @Transactional
+    public Optional<UUID> printAt(String terminal, DeviceKind kind, PrintDocument document) {
+        return registry.all().stream().filter(d -> d.kind() == kind)
+                .sorted(java.util.Comparator.comparing((ConfiguredDevice d) -> !d.terminal().equals(terminal)))
+                .findFirst().map(d -> print(d.name(), document));
+    }
+
     /** A test page (receipt printers) or test label (label printers) with text, a barcode and a QR code. */
     @Transactional
     public UUID testPrint(String device) {

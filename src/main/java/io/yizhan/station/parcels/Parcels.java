@@ -1,0 +1,242 @@
+package io.yizhan.station.parcels;
+
+import io.yizhan.station.devices.DeviceKind;
+import io.yizhan.station.devices.PrintDocument;
+import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.parcels.internal.Couriers;
+import io.yizhan.station.parcels.internal.ShelfSlots;
+import io.yizhan.station.shared.PersonalData;
+import io.yizhan.station.shared.UuidV7;
+import io.yizhan.station.staff.AuditLog;
+import io.yizhan.station.terminals.CurrentTerminal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Parcels received, stored and handed over. Check-in validates the waybill and phone, recognises
+ * the courier, takes the least-filled shelf layer, gives a pickup code unique in the station,
+ * queues the shelf label and a notification for the recipient, and publishes
+ * {@link ParcelCheckedIn} — all in one transaction. Uniqueness and capacity are settled by the
+ * database.
+ */
+@Service
+public class Parcels {
+
+    static final Pattern WAYBILL = Pattern.compile("[A-Z0-9-]{8,32}");
+    static final Pattern MOBILE = Pattern.compile("1\\d{10}");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Couriers couriers;
+    private final ShelfSlots slots;
+    private final PrintQueue printing;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    Parcels(JdbcClient jdbc, Clock clock, Couriers couriers, ShelfSlots slots, PrintQueue printing, AuditLog audit,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.couriers = couriers;
+        this.slots = slots;
+        this.printing = printing;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Upper-cases and trims a typed or scanned waybill; refuses one that cannot be a waybill. */
+    public static String waybill(String raw) {
+        String w = raw.strip().toUpperCase(Locale.ROOT);
+        if (!WAYBILL.matcher(w).matches()) {
+            throw new ParcelRefused("BAD_WAYBILL", "parcels.error.waybill");
+        }
+        return w;
+    }
+
+    static String phone(String raw) {
+        String digits = raw.replaceAll("[\\s-]", "");
+        if (!MOBILE.matcher(digits).matches()) {
+            throw new ParcelRefused("BAD_PHONE", "parcels.error.phone");
+        }
+        return digits;
+    }
+
+    @Transactional
+    public Parcel checkIn(CheckIn request) {
+        String waybill = waybill(request.waybill());
+        String phone = phone(request.phone());
+        String courier = request.courier() == null || request.courier().isBlank()
+                ? couriers.recognise(waybill) : request.courier().strip().toUpperCase(Locale.ROOT);
+        if (!couriers.known(courier)) {
+            throw new ParcelRefused("BAD_COURIER", "parcels.error.courier");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM parcels_parcel WHERE active_waybill = ?").param(waybill).query(Integer.class).single() > 0) {
+            throw new ParcelRefused("DUPLICATE_WAYBILL", "parcels.error.duplicate");
+        }
+        ShelfSlots.Slot slot = slots.take(request.cold()).orElseThrow(() -> new ParcelRefused("STATION_FULL", "parcels.error.full"));
+        String code = freeCode(slot);
+        UUID id = UuidV7.next(clock);
+        Instant now = clock.instant();
+        String terminal = CurrentTerminal.name();
+        SizeClass size = request.size() == null ? SizeClass.SMALL : request.size();
+        try {
+            jdbc.sql("""
+                            INSERT INTO parcels_parcel (id, waybill, active_waybill, courier, phone, phone_tail, size_class, cold,
+                                shelf, layer, pickup_code, active_code, status, damage_note, checked_in_at, checked_in_by, terminal)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_STORE', ?, ?, ?, ?)""")
+                    .params(id, waybill, waybill, courier, phone, phone.substring(7), size.name(), request.cold(),
+                            slot.shelf(), slot.layer(), code, digits(code), blankToNull(request.damageNote()),
+                            ts(now), audit.currentActor(), terminal)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            throw new ParcelRefused("DUPLICATE_WAYBILL", "parcels.error.duplicate");
+        }
+        jdbc.sql("INSERT INTO parcels_notification (id, parcel_id, kind, phone, status, created_at) VALUES (?, ?, 'CHECKED_IN', ?, 'PENDING', ?)")
+                .params(UuidV7.next(clock), id, phone, ts(now)).update();
+        printing.printAt(terminal, DeviceKind.LABEL_PRINTER, shelfLabel(code, waybill, courier));
+        events.publishEvent(new ParcelCheckedIn(UuidV7.next(clock), id, waybill, courier, code, terminal, now));
+        return get(id);
+    }
+
+    /** The shelf label: the pickup code large, and a QR code of code and waybill. */
+    static PrintDocument shelfLabel(String code, String waybill, String courier) {
+        return PrintDocument.builder("shelf-label").center().huge(code).qr(code + " " + waybill, 12)
+                .text(courier + " " + waybill).build();
+    }
+
+    /** The next running number that makes a code no parcel in the station has. */
+    private String freeCode(ShelfSlots.Slot slot) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            jdbc.sql("UPDATE parcels_counter SET counter_value = counter_value + 1 WHERE name = 'pickup-number'").update();
+            long value = jdbc.sql("SELECT counter_value FROM parcels_counter WHERE name = 'pickup-number'").query(Long.class).single();
+            String code = slot.shelf() + "-" + slot.layer() + "-" + String.format("%04d", value % 10_000);
+            if (jdbc.sql("SELECT COUNT(*) FROM parcels_parcel WHERE active_code = ?").param(digits(code)).query(Integer.class).single() == 0) {
+                return code;
+            }
+        }
+        throw new ParcelRefused("STATION_FULL", "parcels.error.full");
+    }
+
+    /** A pickup code as typed, with or without dashes, reduced to its digits. */
+    public static String digits(String code) {
+        return code.replaceAll("\\D", "");
+    }
+
+    public Optional<Parcel> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Parcels::map).optional();
+    }
+
+    private Parcel get(UUID id) {
+        return find(id).orElseThrow();
+    }
+
+    /** The parcel in store with this pickup code (dashes optional). */
+    public Optional<Parcel> byCode(String code) {
+        String d = digits(code);
+        if (d.length() < 6) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " WHERE active_code = ?").param(d).query(Parcels::map).optional();
+    }
+
+    /** Parcels in store for a phone's last four digits. */
+    public List<Parcel> byPhoneTail(String tail) {
+        return jdbc.sql(SELECT + " WHERE phone_tail = ? AND status = 'IN_STORE' ORDER BY checked_in_at, id").param(tail)
+                .query(Parcels::map).list();
+    }
+
+    /** Every parcel with this waybill, newest first (a waybill may come back after a return). */
+    public List<Parcel> byWaybill(String waybill) {
+        return jdbc.sql(SELECT + " WHERE waybill = ? ORDER BY checked_in_at DESC, id DESC").param(waybill.strip().toUpperCase(Locale.ROOT))
+                .query(Parcels::map).list();
+    }
+
+    public List<Parcel> byStatus(ParcelStatus status, int limit) {
+        return jdbc.sql(SELECT + " WHERE status = ? ORDER BY checked_in_at DESC, id DESC FETCH FIRST ? ROWS ONLY").params(status.name(), limit)
+                .query(Parcels::map).list();
+    }
+
+    /** Hands a parcel over; a second pickup is refused with the time of the first. */
+    @Transactional
+    public Parcel pickUp(UUID id, @Nullable String proxyName, @Nullable String proxyPhone) {
+        Parcel parcel = find(id).orElseThrow(() -> new ParcelRefused("NOT_FOUND", "parcels.error.not-found"));
+        boolean proxy = proxyName != null && !proxyName.isBlank();
+        String proxyDigits = proxy && proxyPhone != null && !proxyPhone.isBlank() ? phone(proxyPhone) : null;
+        Instant now = clock.instant();
+        int n = jdbc.sql("""
+                        UPDATE parcels_parcel SET status = 'PICKED_UP', active_code = NULL, active_waybill = NULL,
+                            left_at = ?, left_by = ?, proxy_name = ?, proxy_phone = ?
+                        WHERE id = ? AND status = 'IN_STORE'""")
+                .params(ts(now), audit.currentActor(), proxy ? proxyName.strip() : null, proxyDigits, id).update();
+        if (n == 0) {
+            throw new AlreadyOut(parcel.leftAt());
+        }
+        slots.release(parcel.shelf(), parcel.layer());
+        events.publishEvent(new ParcelPickedUp(UuidV7.next(clock), id, proxy, CurrentTerminal.name(), now));
+        return get(id);
+    }
+
+    /** Refused because the parcel already left; says when. */
+    public static final class AlreadyOut extends ParcelRefused {
+        private final @Nullable Instant at;
+
+        AlreadyOut(@Nullable Instant at) {
+            super("ALREADY_OUT", "parcels.error.already-out");
+            this.at = at;
+        }
+
+        public @Nullable Instant at() {
+            return at;
+        }
+    }
+
+    public Map<ParcelStatus, Long> stats() {
+        Map<ParcelStatus, Long> counts = new EnumMap<>(ParcelStatus.class);
+        for (ParcelStatus s : ParcelStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) FROM parcels_parcel GROUP BY status")
+                .query((rs, i) -> Map.entry(ParcelStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private static final String SELECT = """
+            SELECT id, waybill, courier, pickup_code, shelf, layer, status, phone, size_class, cold, checked_in_at, left_at, damage_note
+            FROM parcels_parcel""";
+
+    private static Parcel map(ResultSet rs, int row) throws SQLException {
+        String phone = rs.getString("phone");
+        OffsetDateTime left = rs.getObject("left_at", OffsetDateTime.class);
+        return new Parcel(rs.getObject("id", UUID.class), rs.getString("waybill"), rs.getString("courier"),
+                rs.getString("pickup_code"), rs.getInt("shelf"), rs.getInt("layer"), ParcelStatus.valueOf(rs.getString("status")),
+                phone == null ? null : PersonalData.maskPhone(phone), SizeClass.valueOf(rs.getString("size_class")),
+                rs.getBoolean("cold"), rs.getObject("checked_in_at", OffsetDateTime.class).toInstant(),
+                left == null ? null : left.toInstant(), rs.getString("damage_note"));
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,137 @@
+package io.yizhan.station.parcels.internal;
+
+import io.yizhan.station.parcels.CheckIn;
+import io.yizhan.station.parcels.Parcel;
+import io.yizhan.station.parcels.ParcelRefused;
+import io.yizhan.station.parcels.ParcelStatus;
+import io.yizhan.station.parcels.Parcels;
+import io.yizhan.station.parcels.SizeClass;
+import io.yizhan.station.shared.ApiError;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The parcels API (staff, HTTP Basic, JSON; errors {@code {code, message}} in the request's
+ * language): check-in, lookup by code, phone tail, waybill or status, pickup, and counts.
+ */
+@RestController
+class ParcelsApi {
+
+    private final Parcels parcels;
+    private final io.yizhan.station.shared.StationTime time;
+
+    ParcelsApi(Parcels parcels, io.yizhan.station.shared.StationTime time) {
+        this.parcels = parcels;
+        this.time = time;
+    }
+
+    record CheckInBody(@Nullable String waybill, @Nullable String phone, @Nullable String courier, @Nullable String size,
+                       @Nullable Boolean cold, @Nullable String damageNote) {
+    }
+
+    record PickupBody(@Nullable String proxyName, @Nullable String proxyPhone) {
+    }
+
+    @PostMapping("/api/parcels/check-in")
+    ResponseEntity<Map<String, Object>> checkIn(@RequestBody CheckInBody body) {
+        SizeClass size = null;
+        if (body.size() != null && !body.size().isBlank()) {
+            try {
+                size = SizeClass.valueOf(body.size().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ParcelRefused("BAD_SIZE", "parcels.error.size");
+            }
+        }
+        Parcel parcel = parcels.checkIn(new CheckIn(nonNull(body.waybill()), nonNull(body.phone()), body.courier(), size,
+                Boolean.TRUE.equals(body.cold()), body.damageNote()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(parcel));
+    }
+
+    @GetMapping("/api/parcels")
+    List<Map<String, Object>> find(@RequestParam(required = false) String code, @RequestParam(required = false) String phoneTail,
+                                   @RequestParam(required = false) String waybill, @RequestParam(required = false) String status) {
+        List<Parcel> found;
+        if (code != null) {
+            found = parcels.byCode(code).map(List::of).orElse(List.of());
+        } else if (phoneTail != null) {
+            found = phoneTail.matches("\\d{4}") ? parcels.byPhoneTail(phoneTail) : List.of();
+        } else if (waybill != null) {
+            found = parcels.byWaybill(waybill);
+        } else if (status != null) {
+            ParcelStatus s;
+            try {
+                s = ParcelStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ParcelRefused("BAD_STATUS", "parcels.error.status");
+            }
+            found = parcels.byStatus(s, 500);
+        } else {
+            found = parcels.byStatus(ParcelStatus.IN_STORE, 500);
+        }
+        return found.stream().map(ParcelsApi::json).toList();
+    }
+
+    @PostMapping("/api/parcels/{id}/pickup")
+    Map<String, Object> pickUp(@PathVariable UUID id, @RequestBody(required = false) @Nullable PickupBody body) {
+        return json(parcels.pickUp(id, body == null ? null : body.proxyName(), body == null ? null : body.proxyPhone()));
+    }
+
+    @GetMapping("/api/parcels/stats")
+    Map<ParcelStatus, Long> stats() {
+        return parcels.stats();
+    }
+
+    @ExceptionHandler(ParcelRefused.class)
+    ResponseEntity<ApiError> refused(ParcelRefused e, HttpServletRequest request) {
+        HttpStatus status = switch (e.code()) {
+            case "DUPLICATE_WAYBILL", "STATION_FULL", "ALREADY_OUT" -> HttpStatus.CONFLICT;
+            case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        if (e instanceof Parcels.AlreadyOut out && out.at() != null) {
+            return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, time.dateTime(out.at())));
+        }
+        return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, "?"));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(ApiError.of("BAD_REQUEST", "api.error.bad-request", request));
+    }
+
+    private static String nonNull(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    static Map<String, Object> json(Parcel p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("waybill", p.waybill());
+        m.put("courier", p.courier());
+        m.put("pickupCode", p.pickupCode());
+        m.put("shelf", p.shelf());
+        m.put("layer", p.layer());
+        m.put("status", p.status().name());
+        m.put("phone", p.phone());
+        m.put("size", p.size().name());
+        m.put("cold", p.cold());
+        m.put("checkedInAt", p.checkedInAt().toString());
+        m.put("leftAt", p.leftAt() == null ? null : p.leftAt().toString());
+        return m;
+    }
+}
