@@ -207,6 +207,11 @@ public class Parcels {
         }
     }
 
+    /** How many parcels were checked in since this moment (e.g. today's start in the station's zone). */
+    public long checkedInSince(Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM parcels_parcel WHERE checked_in_at >= ?").param(ts(since)).query(Long.class).single();
+    }
+
     public Map<ParcelStatus, Long> stats() {
         Map<ParcelStatus, Long> counts = new EnumMap<>(ParcelStatus.class);
         for (ParcelStatus s : ParcelStatus.values()) {

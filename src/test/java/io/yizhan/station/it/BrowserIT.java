@@ -292,11 +292,29 @@ class BrowserIT {
     }
 
     @Test
+    @Order(4)
+    void aClerkChecksInAParcelWithTheScannerAndThePhone() {
+        Page page = counter("clerk", "clerk-demo");
+        page.navigate(station.url("/counter/parcels/check-in"));
+        page.locator("#waybill input").waitFor();
+        page.locator("#waybill input").click();
+        page.keyboard().type("SF1234567890123", new com.microsoft.playwright.Keyboard.TypeOptions().setDelay(5));
+        page.keyboard().press("Enter");
+        page.waitForCondition(() -> "SF1234567890123".equals(page.locator("#waybill input").inputValue()));
+        page.locator("#phone input").fill("13812345678");
+        page.locator("#phone input").press("Enter");
+        page.waitForCondition(() -> page.locator("#last-code").textContent().matches("\\d-\\d-\\d{4}"));
+        assertThat(page.locator("#last-place").textContent()).contains("SF1234567890123");
+        check(page, "counter-check-in", 14, 24);
+        page.context().close();
+    }
+
+    @Test
     @Order(5)
     void clerksSeeNeitherAuditLogNorTerminals() {
         Page page = counter("clerk", "clerk-demo");
         String menu = page.locator("vaadin-side-nav").textContent();
-        assertThat(menu).contains("工作台").doesNotContain("审计日志").doesNotContain("终端配对").doesNotContain("员工账号");
+        assertThat(menu).contains("工作台").contains("包裹入库").doesNotContain("审计日志").doesNotContain("终端配对").doesNotContain("员工账号");
         page.navigate(station.url("/counter/audit"));
         page.waitForTimeout(1500);
         assertThat(page.locator("#audit-grid").count()).isZero();
