@@ -236,7 +236,7 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
         if (screen == null || !visit.voiceOn()) {
             return;
         }
-        voice.speak(getTranslation(screen.promptKey()), visit.locale()).ifPresent(file -> {
+        voice.speak(screen.spokenText().orElseGet(() -> getTranslation(screen.promptKey())), visit.locale()).ifPresent(file -> {
             audio.setAttribute("src", "/voice/" + file);
             audio.executeJs("this.currentTime = 0; this.play().catch(() => {})");
         });

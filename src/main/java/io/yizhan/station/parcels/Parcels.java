@@ -156,6 +156,22 @@ public class Parcels {
         return jdbc.sql(SELECT + " WHERE active_code = ?").param(d).query(Parcels::map).optional();
     }
 
+    /** Every parcel in store for the same recipient as this one (the code proves the phone). */
+    public List<Parcel> sameRecipient(UUID parcelId) {
+        return jdbc.sql(SELECT + " WHERE status = 'IN_STORE' AND phone = (SELECT phone FROM parcels_parcel WHERE id = ?) ORDER BY checked_in_at, id")
+                .param(parcelId).query(Parcels::map).list();
+    }
+
+    /** Parcels in store for this full phone number, found through its last four digits. */
+    public List<Parcel> byPhone(String tail, String fullPhone) {
+        String digits = fullPhone.replaceAll("\\D", "");
+        if (!tail.matches("\\d{4}") || !digits.endsWith(tail)) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE phone_tail = ? AND phone = ? AND status = 'IN_STORE' ORDER BY checked_in_at, id")
+                .params(tail, digits).query(Parcels::map).list();
+    }
+
     /** Parcels in store for a phone's last four digits. */
     public List<Parcel> byPhoneTail(String tail) {
         return jdbc.sql(SELECT + " WHERE phone_tail = ? AND status = 'IN_STORE' ORDER BY checked_in_at, id").param(tail)

@@ -103,31 +103,21 @@ class SerialDevicesTest {
 
     @Autowired
     PrintQueue queue;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aSerialReceiptPrinterGetsItsJobWhenPluggedIn() throws Exception {
         UUID job = queue.print("test-serial-printer", PrintDocument.builder("receipt").center().large("取件成功").build());
         await().atMost(Duration.ofSeconds(5)).until(() -> clock(() -> queue.recent(500).stream()
                 .anyMatch(j -> j.id().equals(job) && j.attempts() > 0)));
+        // hold the retry back until the printer is plugged in and the test listens to it
+        jdbc.sql("UPDATE devices_print_job SET next_attempt_at = ? WHERE id = ?")
+                .params(java.time.OffsetDateTime.now().plusYears(1), job).update();
         try (PtyPair printer = new PtyPair(port("test-serial-printer"))) {
-            // the retry waits on the test clock: keep it moving while the printer is read
-            var ticking = new java.util.concurrent.atomic.AtomicBoolean(true);
-            Thread.ofPlatform().daemon().start(() -> {
-                while (ticking.get()) {
-                    clock.advance(Duration.ofSeconds(1));
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            byte[] received;
-            try {
-                received = printer.readUntilQuiet(Duration.ofMillis(700), Duration.ofSeconds(15));
-            } finally {
-                ticking.set(false);
-            }
+            PtyPair.Capture paper = printer.capture();
+            devices.reconnect("test-serial-printer"); // staff: "try the printer now"
+            byte[] received = paper.untilQuiet(Duration.ofMillis(700), Duration.ofSeconds(15));
             assertThat(io.yizhan.station.support.EscPosTranscript.of(received, java.nio.charset.Charset.forName("GB18030")))
                     .as("job state " + queue.recent(500).stream().filter(j -> j.id().equals(job)).findFirst())
                     .contains("ALIGN CENTER", "SIZE 2x2", "TEXT 取件成功", "CUT");

@@ -310,6 +310,41 @@ class BrowserIT {
     }
 
     @Test
+    @Order(4)
+    void aResidentPicksUpAloneAtTheKiosk() throws Exception {
+        String waybill = "JT" + String.format("%013d", System.nanoTime() % 10_000_000_000_000L);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(station.url("/api/parcels/check-in")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("clerk:clerk-demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"waybill\":\"" + waybill + "\",\"phone\":\"13712345678\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String code = created.body().replaceAll(".*\"pickupCode\":\"([^\"]+)\".*", "$1");
+
+        Page page = kiosk();
+        page.locator("#tile-pickup").click();
+        page.locator("#keypad-display").waitFor();
+        check(page, "kiosk-pickup-code", 24, 64);
+        for (char c : code.toCharArray()) {
+            page.locator("#keypad-" + (c == '-' ? "dash" : String.valueOf(c))).click();
+        }
+        page.waitForCondition(() -> code.equals(page.locator("#keypad-display").textContent()));
+        page.locator("#keypad-confirm").click();
+        page.locator(".pickup-place").first().waitFor();
+        assertThat(page.locator(".pickup-place").first().textContent()).endsWith(code.substring(code.lastIndexOf('-') + 1));
+        check(page, "kiosk-pickup-place", 24, 64);
+
+        page.locator("h1").click();
+        page.keyboard().type(waybill, new com.microsoft.playwright.Keyboard.TypeOptions().setDelay(5));
+        page.keyboard().press("Enter");
+        page.locator("#pickup-done").waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+        assertThat(page.locator("#pickup-done").textContent()).isEqualTo("取件成功");
+        check(page, "kiosk-pickup-done", 24, 64);
+        page.context().close();
+    }
+
+    @Test
     @Order(5)
     void clerksSeeNeitherAuditLogNorTerminals() {
         Page page = counter("clerk", "clerk-demo");

@@ -19,16 +19,28 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.test.context.support.WithMockUser;
 
 @StationTest
 @ViewPackages(packages = "io.yizhan.station")
-@WithMockUser(username = "clerk", roles = "CLERK")
 class CheckInViewTest extends SpringBrowserlessTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.context.SecurityContextHolderStrategy security;
+
+    /** A signed-in clerk, in the context the station's security reads (whichever strategy is installed). */
     @BeforeEach
-    void chinese() {
+    void signedInClerk() {
+        var clerk = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                "clerk", null, io.yizhan.station.staff.Role.CLERK.authorities());
+        security.getContext().setAuthentication(clerk);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(clerk);
         UI.getCurrent().setLocale(Translations.SIMPLIFIED);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        security.clearContext();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
     }
 
     private TextField field(String id) {

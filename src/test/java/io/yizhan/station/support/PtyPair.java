@@ -44,35 +44,49 @@ public final class PtyPair implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads what the station sent to the device until nothing more comes for {@code quiet}. */
-    public byte[] readUntilQuiet(Duration quiet, Duration limit) throws Exception {
-        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-        java.util.concurrent.atomic.AtomicLong lastByte = new java.util.concurrent.atomic.AtomicLong();
-        Thread.ofPlatform().daemon().start(() -> {
-            try (var in = new java.io.FileInputStream(simulator.toFile())) {
-                byte[] buffer = new byte[4096];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    synchronized (got) {
-                        got.write(buffer, 0, n);
+    /** What the station sends to the device, collected in the background from now on. */
+    public final class Capture {
+        private final java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        private final java.util.concurrent.atomic.AtomicLong lastByte = new java.util.concurrent.atomic.AtomicLong();
+
+        private Capture() {
+            Thread.ofPlatform().daemon().start(() -> {
+                try (var in = new java.io.FileInputStream(simulator.toFile())) {
+                    byte[] buffer = new byte[4096];
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        synchronized (got) {
+                            got.write(buffer, 0, n);
+                        }
+                        lastByte.set(System.nanoTime());
                     }
-                    lastByte.set(System.nanoTime());
+                } catch (IOException gone) {
+                    // unplugged
                 }
-            } catch (IOException gone) {
-                // unplugged
+            });
+        }
+
+        /** Waits until something came and then nothing more for {@code quiet}; returns all of it. */
+        public byte[] untilQuiet(Duration quiet, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                long last = lastByte.get();
+                if (last != 0 && System.nanoTime() - last > quiet.toNanos()) {
+                    break;
+                }
             }
-        });
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            long last = lastByte.get();
-            if (last != 0 && System.nanoTime() - last > quiet.toNanos()) {
-                break;
+            synchronized (got) {
+                return got.toByteArray();
             }
         }
-        synchronized (got) {
-            return got.toByteArray();
-        }
+    }
+
+    /** Starts collecting what the station sends; open it before the station can send. */
+    public Capture capture() throws InterruptedException {
+        Capture capture = new Capture();
+        Thread.sleep(100); // the reader has the simulator end open
+        return capture;
     }
 
     public Path device() {
