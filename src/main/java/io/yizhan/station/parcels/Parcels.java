@@ -5,6 +5,7 @@ import io.yizhan.station.devices.PrintDocument;
 import io.yizhan.station.devices.PrintQueue;
 import io.yizhan.station.parcels.internal.Couriers;
 import io.yizhan.station.parcels.internal.ShelfSlots;
+import io.yizhan.station.payments.Payments;
 import io.yizhan.station.shared.PersonalData;
 import io.yizhan.station.shared.UuidV7;
 import io.yizhan.station.staff.AuditLog;
@@ -49,9 +50,11 @@ public class Parcels {
     private final PrintQueue printing;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Payments payments;
 
     Parcels(JdbcClient jdbc, Clock clock, Couriers couriers, ShelfSlots slots, PrintQueue printing, AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Payments payments) {
+        this.payments = payments;
         this.jdbc = jdbc;
         this.clock = clock;
         this.couriers = couriers;
@@ -96,14 +99,18 @@ public class Parcels {
         Instant now = clock.instant();
         String terminal = CurrentTerminal.name();
         SizeClass size = request.size() == null ? SizeClass.SMALL : request.size();
+        if (request.codFen() != null && (request.codFen() < 0 || request.codFen() > 10_000_000)) {
+            throw new ParcelRefused("BAD_AMOUNT", "parcels.error.amount");
+        }
         try {
             jdbc.sql("""
                             INSERT INTO parcels_parcel (id, waybill, active_waybill, courier, phone, phone_tail, size_class, cold,
-                                shelf, layer, pickup_code, active_code, status, damage_note, checked_in_at, checked_in_by, terminal)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_STORE', ?, ?, ?, ?)""")
+                                shelf, layer, pickup_code, active_code, status, damage_note, checked_in_at, checked_in_by, terminal, cod_fen)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_STORE', ?, ?, ?, ?, ?)""")
                     .params(id, waybill, waybill, courier, phone, phone.substring(7), size.name(), request.cold(),
                             slot.shelf(), slot.layer(), code, digits(code), blankToNull(request.damageNote()),
-                            ts(now), audit.currentActor(), terminal)
+                            ts(now), audit.currentActor(), terminal,
+                            request.codFen() == null || request.codFen() == 0 ? null : request.codFen())
                     .update();
         } catch (DuplicateKeyException raced) {
             throw new ParcelRefused("DUPLICATE_WAYBILL", "parcels.error.duplicate");
@@ -189,10 +196,39 @@ public class Parcels {
                 .query(Parcels::map).list();
     }
 
-    /** Hands a parcel over; a second pickup is refused with the time of the first. */
+    /**
+     * Hands a parcel over; a second pickup is refused with the time of the first, and a
+     * cash-on-delivery parcel is refused until it is paid ({@link #payAndPickUp}).
+     */
     @Transactional
     public Parcel pickUp(UUID id, @Nullable String proxyName, @Nullable String proxyPhone) {
         Parcel parcel = find(id).orElseThrow(() -> new ParcelRefused("NOT_FOUND", "parcels.error.not-found"));
+        if (parcel.cashOnDelivery() && parcel.status() == ParcelStatus.IN_STORE && !paid(id)) {
+            throw new ParcelRefused("COD_UNPAID", "parcels.error.cod-unpaid");
+        }
+        return release(parcel, proxyName, proxyPhone);
+    }
+
+    /** At the counter: takes the cash-on-delivery amount in cash (with a receipt), then hands the parcel over. */
+    @Transactional
+    public Parcel payAndPickUp(UUID id, @Nullable String proxyName, @Nullable String proxyPhone) {
+        Parcel parcel = find(id).orElseThrow(() -> new ParcelRefused("NOT_FOUND", "parcels.error.not-found"));
+        if (parcel.status() != ParcelStatus.IN_STORE) {
+            throw new AlreadyOut(parcel.leftAt());
+        }
+        if (parcel.cashOnDelivery() && !paid(id)) {
+            var payment = payments.takeCash(parcel.codFen(), "代收货款 " + parcel.courier() + " " + parcel.waybill());
+            jdbc.sql("UPDATE parcels_parcel SET payment_id = ? WHERE id = ?").params(payment.id(), id).update();
+        }
+        return release(parcel, proxyName, proxyPhone);
+    }
+
+    private boolean paid(UUID id) {
+        return jdbc.sql("SELECT COUNT(*) FROM parcels_parcel WHERE id = ? AND payment_id IS NOT NULL").param(id).query(Integer.class).single() > 0;
+    }
+
+    private Parcel release(Parcel parcel, @Nullable String proxyName, @Nullable String proxyPhone) {
+        UUID id = parcel.id();
         boolean proxy = proxyName != null && !proxyName.isBlank();
         String proxyDigits = proxy && proxyPhone != null && !proxyPhone.isBlank() ? phone(proxyPhone) : null;
         Instant now = clock.instant();
@@ -202,7 +238,7 @@ public class Parcels {
                         WHERE id = ? AND status = 'IN_STORE'""")
                 .params(ts(now), audit.currentActor(), proxy ? proxyName.strip() : null, proxyDigits, id).update();
         if (n == 0) {
-            throw new AlreadyOut(parcel.leftAt());
+            throw new AlreadyOut(find(id).map(Parcel::leftAt).orElse(null));
         }
         slots.release(parcel.shelf(), parcel.layer());
         events.publishEvent(new ParcelPickedUp(UuidV7.next(clock), id, proxy, CurrentTerminal.name(), now));
@@ -240,7 +276,8 @@ public class Parcels {
     }
 
     private static final String SELECT = """
-            SELECT id, waybill, courier, pickup_code, shelf, layer, status, phone, size_class, cold, checked_in_at, left_at, damage_note
+            SELECT id, waybill, courier, pickup_code, shelf, layer, status, phone, size_class, cold, checked_in_at, left_at, damage_note,
+                   cod_fen
             FROM parcels_parcel""";
 
     private static Parcel map(ResultSet rs, int row) throws SQLException {
@@ -250,7 +287,8 @@ public class Parcels {
                 rs.getString("pickup_code"), rs.getInt("shelf"), rs.getInt("layer"), ParcelStatus.valueOf(rs.getString("status")),
                 phone == null ? null : PersonalData.maskPhone(phone), SizeClass.valueOf(rs.getString("size_class")),
                 rs.getBoolean("cold"), rs.getObject("checked_in_at", OffsetDateTime.class).toInstant(),
-                left == null ? null : left.toInstant(), rs.getString("damage_note"));
+                left == null ? null : left.toInstant(), rs.getString("damage_note"),
+                rs.getObject("cod_fen") == null ? null : rs.getLong("cod_fen"));
     }
 
     private static OffsetDateTime ts(Instant instant) {

@@ -26,6 +26,15 @@ class PrintQueueTest {
     @Autowired
     io.yizhan.station.support.MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** Jobs other tests left for the loopback printer would hold this test's jobs back (order is kept). */
+    @org.junit.jupiter.api.BeforeEach
+    void emptyLoopbackQueue() {
+        jdbc.sql("UPDATE devices_print_job SET state = 'CANCELLED' WHERE device = 'test-tcp-printer' AND state = 'QUEUED'").update();
+    }
+
     /** Retries wait on the (test) clock: let time pass while waiting. */
     private boolean later(java.util.function.BooleanSupplier condition) {
         clock.advance(Duration.ofSeconds(1));

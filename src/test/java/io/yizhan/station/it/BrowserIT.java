@@ -306,6 +306,15 @@ class BrowserIT {
         page.waitForCondition(() -> page.locator("#last-code").textContent().matches("\\d-\\d-\\d{4}"));
         assertThat(page.locator("#last-place").textContent()).contains("SF1234567890123");
         check(page, "counter-check-in", 14, 24);
+        String code = page.locator("#last-code").textContent();
+
+        page.navigate(station.url("/counter/parcels/handover"));
+        page.locator("#handover-search input").fill(code);
+        page.locator("#handover-search input").press("Enter");
+        page.locator("#handover-results vaadin-button").first().waitFor();
+        check(page, "counter-handover", 14, 24);
+        page.locator("#handover-results vaadin-button").first().click();
+        page.waitForCondition(() -> page.locator("#handover-results").textContent().contains("取走"));
         page.context().close();
     }
 

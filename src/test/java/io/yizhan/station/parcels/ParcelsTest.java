@@ -130,6 +130,22 @@ class ParcelsTest {
     }
 
     @Test
+    void cashOnDeliveryIsTakenInCashWithAReceiptBeforeTheParcelLeaves() {
+        Parcel cod = parcels.checkIn(new CheckIn(waybill("SF"), "13812345678", null, null, false, null, 1250L));
+        assertThat(cod.codFen()).isEqualTo(1250L);
+        assertThatThrownBy(() -> parcels.pickUp(cod.id(), null, null)).extracting("code").isEqualTo("COD_UNPAID");
+        int receiptsBefore = (int) printing.recent(10_000).stream().filter(j -> j.document().equals("receipt")).count();
+        Parcel out = parcels.payAndPickUp(cod.id(), null, null);
+        assertThat(out.status()).isEqualTo(ParcelStatus.PICKED_UP);
+        assertThat(jdbc.sql("SELECT amount_fen FROM payments_payment WHERE id = (SELECT payment_id FROM parcels_parcel WHERE id = ?)")
+                .param(cod.id()).query(Long.class).single()).isEqualTo(1250L);
+        assertThat(printing.recent(10_000).stream().filter(j -> j.document().equals("receipt")).count()).isEqualTo(receiptsBefore + 1);
+        assertThatThrownBy(() -> parcels.payAndPickUp(cod.id(), null, null)).isInstanceOf(Parcels.AlreadyOut.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payments_payment WHERE purpose LIKE ?").param("%" + cod.waybill())
+                .query(Integer.class).single()).as("paid once").isEqualTo(1);
+    }
+
+    @Test
     void checkInsGoToTheLeastFilledLayer() {
         List<String> layers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -41,7 +41,7 @@ class ParcelsApi {
     }
 
     record CheckInBody(@Nullable String waybill, @Nullable String phone, @Nullable String courier, @Nullable String size,
-                       @Nullable Boolean cold, @Nullable String damageNote) {
+                       @Nullable Boolean cold, @Nullable String damageNote, @Nullable Long codFen) {
     }
 
     record PickupBody(@Nullable String proxyName, @Nullable String proxyPhone) {
@@ -58,7 +58,7 @@ class ParcelsApi {
             }
         }
         Parcel parcel = parcels.checkIn(new CheckIn(nonNull(body.waybill()), nonNull(body.phone()), body.courier(), size,
-                Boolean.TRUE.equals(body.cold()), body.damageNote()));
+                Boolean.TRUE.equals(body.cold()), body.damageNote(), body.codFen()));
         return ResponseEntity.status(HttpStatus.CREATED).body(json(parcel));
     }
 
@@ -99,7 +99,7 @@ class ParcelsApi {
     @ExceptionHandler(ParcelRefused.class)
     ResponseEntity<ApiError> refused(ParcelRefused e, HttpServletRequest request) {
         HttpStatus status = switch (e.code()) {
-            case "DUPLICATE_WAYBILL", "STATION_FULL", "ALREADY_OUT" -> HttpStatus.CONFLICT;
+            case "DUPLICATE_WAYBILL", "STATION_FULL", "ALREADY_OUT", "COD_UNPAID" -> HttpStatus.CONFLICT;
             case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_REQUEST;
         };
@@ -130,6 +130,7 @@ class ParcelsApi {
         m.put("phone", p.phone());
         m.put("size", p.size().name());
         m.put("cold", p.cold());
+        m.put("codFen", p.codFen());
         m.put("checkedInAt", p.checkedInAt().toString());
         m.put("leftAt", p.leftAt() == null ? null : p.leftAt().toString());
         return m;

@@ -151,7 +151,8 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
             String place = place(p);
             Span big = new Span(place);
             big.addClassName("pickup-place");
-            Span small = new Span(getTranslation("parcels.pickup.courier", p.courier(), p.waybill().substring(Math.max(0, p.waybill().length() - 4))));
+            Span small = new Span(getTranslation("parcels.pickup.courier", p.courier(), p.waybill().substring(Math.max(0, p.waybill().length() - 4)))
+                    + (p.cashOnDelivery() ? " · " + getTranslation("parcels.pickup.cod", io.yizhan.station.shared.Money.yuan(p.codFen())) : ""));
             small.addClassName("pickup-courier");
             Div card = new Div(big, small);
             card.addClassName("pickup-card");
@@ -186,7 +187,12 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
         }
         try {
             parcels.pickUp(match.get().id(), null, null);
-        } catch (ParcelRefused alreadyOut) {
+        } catch (ParcelRefused refused) {
+            if (refused.code().equals("COD_UNPAID")) {
+                message.setText(getTranslation("parcels.pickup.cod", io.yizhan.station.shared.Money.yuan(match.get().codFen())));
+                speak(message.getText());
+                return;
+            }
             // already handed over at the counter: nothing left to do for this one
         }
         waiting.remove(match.get().id());
