@@ -315,6 +315,10 @@ class BrowserIT {
         check(page, "counter-handover", 14, 24);
         page.locator("#handover-results vaadin-button").first().click();
         page.waitForCondition(() -> page.locator("#handover-results").textContent().contains("取走"));
+
+        page.navigate(station.url("/counter/parcels/returns"));
+        page.locator("#return-scan input").waitFor();
+        check(page, "counter-returns", 14, 24);
         page.context().close();
     }
 

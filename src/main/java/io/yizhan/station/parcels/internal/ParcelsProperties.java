@@ -7,10 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** {@code yizhan.parcels.*}: the shelf layout, the overflow area and privacy. */
 @ConfigurationProperties("yizhan.parcels")
 public record ParcelsProperties(List<Shelf> shelves, @DefaultValue("200") int overflowCapacity,
-                                @DefaultValue("30") int erasePhoneAfterDays) {
+                                @DefaultValue("30") int erasePhoneAfterDays,
+                                @DefaultValue({"3", "5"}) List<Integer> reminderDays,
+                                @DefaultValue("7") int returnDays,
+                                @DefaultValue("24") int coldReturnHours) {
 
     public ParcelsProperties {
         shelves = shelves == null ? List.of() : List.copyOf(shelves);
+        reminderDays = reminderDays == null ? List.of(3, 5) : reminderDays.stream().sorted().toList();
         for (Shelf s : shelves) {
             if (s.shelf() < 1 || s.shelf() > 99 || s.layers() < 1 || s.layers() > 9 || s.capacity() < 1 || s.capacity() > 9999) {
                 throw new IllegalArgumentException("yizhan.parcels.shelves: shelf 1–99, layers 1–9, capacity 1–9999, got " + s);
