@@ -1,16 +1,22 @@
 package io.yizhan.station.devices.internal;
 
 import com.fazecast.jSerialComm.SerialPort;
+import io.yizhan.station.devices.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** A printer on a serial port: opened for each job, so an unplugged printer simply fails until it returns. */
+/**
+ * A printer on a serial port, kept open between jobs as a POS driver would; an unplugged printer
+ * makes the write (or the probe) fail, the port is let go, and the next attempt opens a fresh one.
+ */
 final class SerialPrinterLink implements PrinterLink {
 
     private final String path;
     private final SerialSettings settings;
+    private @Nullable SerialPort port;
 
     SerialPrinterLink(String path, SerialSettings settings) {
         this.path = path;
@@ -18,51 +24,62 @@ final class SerialPrinterLink implements PrinterLink {
     }
 
     @Override
-    public void send(UUID jobId, byte[] payload, byte[] preview) throws IOException {
-        SerialPort port = openOrFail();
+    public synchronized void send(UUID jobId, byte[] payload, byte[] preview) throws IOException {
+        SerialPort open = openOrFail();
         try {
             int written = 0;
             while (written < payload.length) {
-                int n = port.writeBytes(payload, payload.length - written, written);
+                int n = open.writeBytes(payload, payload.length - written, written);
                 if (n <= 0) {
                     throw new IOException("write to " + path + " failed");
                 }
                 written += n;
             }
-            // let the line carry it out before closing (flushIOBuffers would discard it)
+            // let the line carry it out before reporting the job printed
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while printing", e);
-                }
+            while (open.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
             }
-        } finally {
-            port.closePort();
+        } catch (IOException e) {
+            letGo();
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while printing", e);
         }
     }
 
     @Override
-    public void probe() throws IOException {
-        openOrFail().closePort();
+    public synchronized void probe() throws IOException {
+        openOrFail();
     }
 
     private SerialPort openOrFail() throws IOException {
         if (!Files.exists(Path.of(path))) {
+            letGo();
             throw new IOException(path + " is not there (unplugged?)");
         }
-        SerialPort port = settings.open(path);
-        if (port == null) {
+        if (port != null && port.isOpen()) {
+            return port;
+        }
+        letGo();
+        SerialPort fresh = settings.open(path);
+        if (fresh == null) {
             throw new IOException("cannot open " + path);
         }
-        return port;
+        port = fresh;
+        return fresh;
+    }
+
+    private void letGo() {
+        if (port != null) {
+            port.closePort();
+            port = null;
+        }
     }
 
     @Override
-    public io.yizhan.station.devices.Reason describe() {
-        return io.yizhan.station.devices.Reason.of("devices.detail.serial", path, settings.describe());
+    public Reason describe() {
+        return Reason.of("devices.detail.serial", path, settings.describe());
     }
 }
