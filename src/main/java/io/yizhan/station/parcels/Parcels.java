@@ -179,6 +179,12 @@ public class Parcels {
                 .params(tail, digits).query(Parcels::map).list();
     }
 
+    /** Every parcel in store on a shelf (0 = the overflow area), by layer and code. */
+    public List<Parcel> onShelf(int shelf) {
+        return jdbc.sql(SELECT + " WHERE shelf = ? AND status = 'IN_STORE' ORDER BY layer, pickup_code").param(shelf)
+                .query(Parcels::map).list();
+    }
+
     /** Parcels in store for a phone's last four digits. */
     public List<Parcel> byPhoneTail(String tail) {
         return jdbc.sql(SELECT + " WHERE phone_tail = ? AND status = 'IN_STORE' ORDER BY checked_in_at, id").param(tail)

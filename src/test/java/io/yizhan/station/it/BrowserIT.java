@@ -319,6 +319,13 @@ class BrowserIT {
         page.navigate(station.url("/counter/parcels/returns"));
         page.locator("#return-scan input").waitFor();
         check(page, "counter-returns", 14, 24);
+
+        page.navigate(station.url("/counter/parcels/audit"));
+        page.locator("#audit-scan input").fill("SF1234567890123");
+        page.locator("#audit-scan input").press("Enter");
+        page.locator("#audit-finish").click();
+        page.waitForCondition(() -> page.locator(".counter-page").textContent().contains("对上"));
+        check(page, "counter-shelf-audit", 14, 24);
         page.context().close();
     }
 
