@@ -124,9 +124,7 @@ public class CounterLayout extends AppLayout implements BeforeEnterObserver, Aft
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        UI.getCurrent().getElement().executeJs("document.documentElement.lang = $0",
-                ui.getLocale().getLanguage().equals("en") ? "en"
-                        : ui.getLocale().equals(Translations.TRADITIONAL) ? "zh-Hant" : "zh-Hans");
+        ui.getElement().executeJs("document.documentElement.lang = $0", Translations.languageTag(ui.getLocale()));
         buildMenu();
         unsubscribe = alerts.subscribe(ui);
     }

@@ -154,27 +154,27 @@ public class PrintQueue {
     }
 
     private void drain(ConfiguredDevice printer) {
-        record Job(UUID id, byte[] payload, byte[] preview, int attempts) {
+        record Job(UUID id, int attempts, OffsetDateTime due) {
         }
         while (true) {
             Instant now = clock.instant();
             Optional<Job> next = jdbc.sql("""
-                            SELECT id, payload, preview, attempts FROM devices_print_job
+                            SELECT id, attempts, next_attempt_at FROM devices_print_job
                             WHERE device = ? AND state = 'QUEUED' ORDER BY created_at, id FETCH FIRST 1 ROWS ONLY""")
                     .param(printer.name())
-                    .query((rs, i) -> new Job(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getBytes(3), rs.getInt(4)))
+                    .query((rs, i) -> new Job(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)))
                     .optional();
-            if (next.isEmpty()) {
-                return;
+            if (next.isEmpty() || next.get().due().toInstant().isAfter(now)) {
+                return; // nothing queued, or the oldest job waits for its retry: order is kept
             }
             Job job = next.get();
-            OffsetDateTime due = jdbc.sql("SELECT next_attempt_at FROM devices_print_job WHERE id = ?").param(job.id())
-                    .query(OffsetDateTime.class).single();
-            if (due.toInstant().isAfter(now)) {
-                return; // the oldest job waits: order is kept
+            // the bytes are read only when the job is due: a printer that is off costs one small query per round
+            record Bytes(byte[] payload, byte[] preview) {
             }
+            Bytes bytes = jdbc.sql("SELECT payload, preview FROM devices_print_job WHERE id = ?").param(job.id())
+                    .query((rs, i) -> new Bytes(rs.getBytes(1), rs.getBytes(2))).single();
             try {
-                printer.link().send(job.id(), job.payload(), job.preview());
+                printer.link().send(job.id(), bytes.payload(), bytes.preview());
                 jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = ?, printed_at = ?, last_error = NULL WHERE id = ? AND state = 'QUEUED'")
                         .params(job.attempts() + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), job.id()).update();
                 registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), clock.instant());
@@ -230,14 +230,12 @@ public class PrintQueue {
     }
 
     private void probe(ConfiguredDevice printer) {
-        {
-            try {
-                printer.link().probe();
-                registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), null);
-            } catch (IOException e) {
-                registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
-                        reason(printer, e), null);
-            }
+        try {
+            printer.link().probe();
+            registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), null);
+        } catch (IOException e) {
+            registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
+                    reason(printer, e), null);
         }
     }
 }

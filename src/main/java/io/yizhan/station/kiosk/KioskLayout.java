@@ -260,8 +260,7 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
     }
 
     private void setLang(Locale locale) {
-        String tag = locale.equals(io.yizhan.station.shared.Translations.TRADITIONAL) ? "zh-Hant"
-                : locale.getLanguage().equals("en") ? "en" : "zh-Hans";
-        UI.getCurrent().getElement().executeJs("document.documentElement.lang = $0", tag);
+        UI.getCurrent().getElement().executeJs("document.documentElement.lang = $0",
+                io.yizhan.station.shared.Translations.languageTag(locale));
     }
 }

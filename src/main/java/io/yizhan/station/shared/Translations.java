@@ -38,6 +38,12 @@ public class Translations implements I18NProvider, VaadinServiceInitListener {
         return LOCALES;
     }
 
+    /** The page's {@code lang} for a locale: zh-Hans, zh-Hant or en. */
+    public static String languageTag(Locale locale) {
+        Locale l = supported(locale);
+        return l.equals(ENGLISH) ? "en" : l.equals(TRADITIONAL) ? "zh-Hant" : "zh-Hans";
+    }
+
     /** One of the three supported locales for any requested one: en → English, zh-TW/HK/Hant → 繁體. */
     public static Locale supported(Locale requested) {
         if ("en".equals(requested.getLanguage())) {

@@ -5,7 +5,6 @@ import io.yizhan.station.shared.PersonalData;
 import io.yizhan.station.shared.UuidV7;
 import io.yizhan.station.terminals.CurrentTerminal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -80,9 +79,5 @@ public class AuditLog {
 
     private static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

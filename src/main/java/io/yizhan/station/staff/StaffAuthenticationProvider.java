@@ -1,14 +1,11 @@
 package io.yizhan.station.staff;
 
+import io.yizhan.station.shared.Digests;
 import io.yizhan.station.terminals.CurrentTerminal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,7 +58,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) {
         String username = StaffAccounts.normalise(request.getName());
         String password = String.valueOf(request.getCredentials());
-        String key = digest(username + '\u0000' + password);
+        String key = Digests.sha256(username + '\u0000' + password);
         Instant now = clock.instant();
         Verified hit = verified.get(key);
         if (hit != null && hit.expires().isAfter(now)) {
@@ -124,13 +121,5 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
     private static @org.jspecify.annotations.Nullable HttpServletRequest request() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
-    }
-
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -24,6 +24,8 @@ class DevicesStatusItem implements StatusStripItem {
 
     /** Open counter screens' items, kept current as device states change. */
     private final java.util.Map<Span, com.vaadin.flow.component.UI> live = new java.util.concurrent.ConcurrentHashMap<>();
+    /** item → its text (the item also carries the scan bridge) */
+    private final java.util.Map<Span, Span> texts = new java.util.concurrent.ConcurrentHashMap<>();
 
     @org.springframework.context.event.EventListener
     void on(io.yizhan.station.devices.DeviceStatusChanged changed) {
@@ -40,6 +42,9 @@ class DevicesStatusItem implements StatusStripItem {
         Span text = new Span();
         text.addClassName("status-devices-text");
         item.add(text);
+        texts.put(item, text);
+        item.addAttachListener(e -> texts.put(item, text));
+        item.addDetachListener(e -> texts.remove(item));
         render(item, com.vaadin.flow.component.UI.getCurrent().getLocale());
         // every counter screen carries the strip, so it carries the scanner bridge too
         item.add(new ScanBridge(router, scanners));
@@ -47,7 +52,10 @@ class DevicesStatusItem implements StatusStripItem {
     }
 
     private void render(Span item, java.util.Locale locale) {
-        Span text = (Span) item.getChildren().filter(c -> c.hasClassName("status-devices-text")).findFirst().orElseThrow();
+        Span text = texts.get(item);
+        if (text == null) {
+            return;
+        }
         List<DeviceHealth> troubled = registry.health(locale).stream().filter(h -> h.state() != DeviceState.ONLINE).toList();
         text.setText(troubled.isEmpty() ? item.getTranslation(locale, "devices.status.ok", registry.all().size())
                 : item.getTranslation(locale, "devices.status.problems", troubled.stream()

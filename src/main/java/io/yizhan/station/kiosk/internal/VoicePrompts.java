@@ -1,14 +1,11 @@
 package io.yizhan.station.kiosk.internal;
 
+import io.yizhan.station.shared.Digests;
 import io.yizhan.station.shared.StationProperties;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,7 +75,7 @@ public class VoicePrompts {
             return Optional.empty();
         }
         String voice = "en".equals(locale.getLanguage()) ? "en" : "cmn";
-        String name = sha256(voice + "\n" + text) + ".wav";
+        String name = Digests.sha256(voice + "\n" + text) + ".wav";
         Path target = cache.resolve(name);
         if (Files.exists(target)) {
             return Optional.of(name);
@@ -113,13 +110,5 @@ public class VoicePrompts {
         }
         Path file = cache.resolve(name);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

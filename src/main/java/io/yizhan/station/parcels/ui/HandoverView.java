@@ -111,10 +111,9 @@ public class HandoverView extends Div implements ScanConsumer, HasDynamicTitle {
         List<Parcel> result;
         if (q.matches("\\d{4}")) {
             result = parcels.byPhoneTail(q);
-        } else if (q.matches("[\\d-]{6,}") && parcels.byCode(q).isPresent()) {
-            result = parcels.byCode(q).map(List::of).orElse(List.of());
         } else {
-            result = q.isEmpty() ? List.of() : parcels.byWaybill(q).stream().limit(1).toList();
+            List<Parcel> byCode = q.matches("[\\d-]{6,}") ? parcels.byCode(q).map(List::of).orElse(List.of()) : List.of();
+            result = !byCode.isEmpty() || q.isEmpty() ? byCode : parcels.byWaybill(q).stream().limit(1).toList();
         }
         found.setItems(result);
         found.setVisible(!result.isEmpty());
