@@ -47,7 +47,8 @@ class KillNineIT {
                     while (!stop.get()) {
                         try {
                             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(station.url("/kiosk/language")))
-                                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                                    .header("Accept", "text/html").timeout(Duration.ofSeconds(5)).build(),
+                                    HttpResponse.BodyHandlers.discarding());
                             r.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("YIZHAN_TERMINAL="))
                                     .map(v -> v.substring("YIZHAN_TERMINAL=".length(), v.indexOf(';')))
                                     .forEach(browsers::add);

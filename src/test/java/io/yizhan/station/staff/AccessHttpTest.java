@@ -52,7 +52,7 @@ class AccessHttpTest {
     }
 
     private String kioskCookie() throws Exception {
-        HttpResponse<String> kiosk = get("/kiosk");
+        HttpResponse<String> kiosk = get("/kiosk", "Accept", "text/html");
         assertThat(kiosk.statusCode()).isEqualTo(200);
         String setCookie = kiosk.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("YIZHAN_TERMINAL=")).findFirst().orElseThrow();

@@ -69,6 +69,11 @@ class TerminalCookieFilter extends OncePerRequestFilter {
         if (!"GET".equals(request.getMethod()) || request.getParameter("v-r") != null) {
             return false;
         }
+        // a browser asks for a page; a monitoring probe (curl, health checks) must not become a terminal
+        String accept = request.getHeader("Accept");
+        if (accept == null || !accept.contains("text/html")) {
+            return false;
+        }
         String path = request.getRequestURI();
         return path.equals("/") || path.startsWith("/kiosk") || path.startsWith("/counter")
                 || path.startsWith("/login") || path.startsWith("/pair");
