@@ -278,6 +278,9 @@ public class Parcels {
         jdbc.sql("SELECT status, COUNT(*) FROM parcels_parcel GROUP BY status")
                 .query((rs, i) -> Map.entry(ParcelStatus.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        jdbc.sql("SELECT status, COUNT(*) FROM parcels_shipment GROUP BY status")
+                .query((rs, i) -> Map.entry(ParcelStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 

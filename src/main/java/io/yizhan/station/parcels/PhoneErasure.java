@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Privacy: recipient and proxy phone numbers are erased from parcels that left the station more
- * than {@code yizhan.parcels.erase-phone-after-days} ago (default 30), and from their notifications.
+ * than {@code yizhan.parcels.erase-phone-after-days} ago (default 30), and from their notifications;
+ * sender and recipient numbers likewise from sent parcels the courier collected that long ago.
  * Runs every night; the parcel's history stays, without the number.
  */
 @Service
@@ -43,6 +44,10 @@ public class PhoneErasure {
         int erased = jdbc.sql("""
                         UPDATE parcels_parcel SET phone = NULL, phone_tail = NULL, proxy_phone = NULL
                         WHERE left_at IS NOT NULL AND left_at <= ? AND (phone IS NOT NULL OR proxy_phone IS NOT NULL)""")
+                .param(before).update();
+        erased += jdbc.sql("""
+                        UPDATE parcels_shipment SET sender_phone = NULL, recipient_phone = NULL
+                        WHERE collected_at IS NOT NULL AND collected_at <= ? AND (sender_phone IS NOT NULL OR recipient_phone IS NOT NULL)""")
                 .param(before).update();
         if (erased > 0) {
             log.info("Erased the phone numbers of {} parcels that left more than {} days ago", erased, rules.erasePhoneAfterDays());

@@ -1,8 +1,8 @@
 package io.yizhan.station.parcels;
 
 import io.yizhan.station.devices.DeviceKind;
-import io.yizhan.station.devices.PrintDocument;
 import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.parcels.internal.HandoverList;
 import io.yizhan.station.parcels.internal.ParcelsProperties;
 import io.yizhan.station.parcels.internal.ShelfSlots;
 import io.yizhan.station.shared.StationProperties;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,17 +119,10 @@ public class Retention {
     /** Prints the hand-over list for one courier's returned parcels, with a line for the courier to sign. */
     @Transactional
     public void printHandoverList(String courier, List<Parcel> returned) {
-        Locale zh = Translations.SIMPLIFIED;
-        var doc = PrintDocument.builder("return-list").center().large(station.station().name())
-                .bold(Translations.translate("parcels.returns.list.title", zh, courier))
-                .text(time.dateTime(clock.instant())).rule().left();
-        for (Parcel p : returned) {
-            doc.text(p.waybill() + "  " + p.pickupCode());
-        }
-        doc.rule().bold(Translations.translate("parcels.returns.list.count", zh, returned.size()))
-                .feed(2).text(Translations.translate("parcels.returns.list.sign", zh)).feed(2)
-                .text(Translations.translate("parcels.returns.list.clerk", zh, audit.currentActor()));
-        printing.printAt(CurrentTerminal.name(), DeviceKind.RECEIPT_PRINTER, doc.build());
+        var doc = HandoverList.of("return-list", station.station().name(),
+                Translations.translate("parcels.returns.list.title", Translations.SIMPLIFIED, courier), time.dateTime(clock.instant()),
+                returned.stream().map(p -> p.waybill() + "  " + p.pickupCode()).toList(), audit.currentActor());
+        printing.printAt(CurrentTerminal.name(), DeviceKind.RECEIPT_PRINTER, doc);
     }
 
     private static OffsetDateTime ts(Instant instant) {

@@ -78,4 +78,27 @@ class ParcelsApiTest {
         assertThat(send("GET", "/api/parcels/stats", null).body()).contains("\"IN_STORE\":", "\"PICKED_UP\":", "\"RETURNED\":",
                 "\"AWAITING_COLLECTION\":", "\"COLLECTED\":");
     }
+
+    @Test
+    void sendCollectAndListSentParcels() throws Exception {
+        String body = """
+                {"courier":"sf","senderName":"李大爷","senderPhone":"13812345678","recipientName":"李小明",
+                 "recipientPhone":"13900001111","province":"XJ","address":"乌鲁木齐市天山区解放北路 12 号","grams":2300}""";
+        HttpResponse<String> sent = send("POST", "/api/parcels/send", body);
+        assertThat(sent.statusCode()).isEqualTo(201);
+        assertThat(sent.body()).contains("\"status\":\"AWAITING_COLLECTION\"", "\"priceFen\":5500", "\"phone\":\"139****1111\"")
+                .doesNotContain("13900001111");
+        String waybill = field(sent.body(), "waybill");
+        assertThat(send("GET", "/api/parcels?status=AWAITING_COLLECTION", null).body()).contains(waybill);
+        assertThat(send("POST", "/api/parcels/send", body.replace("2300", "0")).body()).contains("BAD_WEIGHT").contains("重量不对");
+
+        HttpResponse<String> collected = send("POST", "/api/parcels/collect", "{\"waybill\":\"" + waybill + "\"}");
+        assertThat(collected.statusCode()).isEqualTo(200);
+        assertThat(collected.body()).contains("\"status\":\"COLLECTED\"");
+        HttpResponse<String> again = send("POST", "/api/parcels/collect", "{\"waybill\":\"" + waybill + "\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("ALREADY_COLLECTED");
+        assertThat(send("POST", "/api/parcels/collect", "{\"waybill\":\"YZ0000000000000\"}").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/parcels?status=COLLECTED", null).body()).contains(waybill);
+    }
 }

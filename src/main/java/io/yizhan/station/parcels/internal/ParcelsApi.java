@@ -5,6 +5,9 @@ import io.yizhan.station.parcels.Parcel;
 import io.yizhan.station.parcels.ParcelRefused;
 import io.yizhan.station.parcels.ParcelStatus;
 import io.yizhan.station.parcels.Parcels;
+import io.yizhan.station.parcels.SendRequest;
+import io.yizhan.station.parcels.Sending;
+import io.yizhan.station.parcels.Shipment;
 import io.yizhan.station.parcels.SizeClass;
 import io.yizhan.station.shared.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,17 +30,39 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The parcels API (staff, HTTP Basic, JSON; errors {@code {code, message}} in the request's
- * language): check-in, lookup by code, phone tail, waybill or status, pickup, and counts.
+ * language): check-in, lookup by code, phone tail, waybill or status, pickup, counts, and sending
+ * (send, collect).
  */
 @RestController
 class ParcelsApi {
 
     private final Parcels parcels;
+    private final Sending sending;
     private final io.yizhan.station.shared.StationTime time;
 
-    ParcelsApi(Parcels parcels, io.yizhan.station.shared.StationTime time) {
+    ParcelsApi(Parcels parcels, Sending sending, io.yizhan.station.shared.StationTime time) {
         this.parcels = parcels;
+        this.sending = sending;
         this.time = time;
+    }
+
+    record SendBody(@Nullable String courier, @Nullable String senderName, @Nullable String senderPhone, @Nullable String recipientName,
+                    @Nullable String recipientPhone, @Nullable String province, @Nullable String address, @Nullable Long grams,
+                    @Nullable Integer lengthCm, @Nullable Integer widthCm, @Nullable Integer heightCm) {
+    }
+
+    /** 寄件 over the API: the cash is taken at the calling terminal, the waybill label printed there. */
+    @PostMapping("/api/parcels/send")
+    ResponseEntity<Map<String, Object>> send(@RequestBody SendBody b) {
+        Shipment s = sending.send(new SendRequest(nonNull(b.courier()), nonNull(b.senderName()), nonNull(b.senderPhone()),
+                nonNull(b.recipientName()), nonNull(b.recipientPhone()), nonNull(b.province()), nonNull(b.address()),
+                b.grams() == null ? 0 : b.grams(), b.lengthCm(), b.widthCm(), b.heightCm()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(s));
+    }
+
+    @PostMapping("/api/parcels/collect")
+    Map<String, Object> collect(@RequestBody Map<String, String> body) {
+        return json(sending.collect(nonNull(body.get("waybill"))));
     }
 
     record CheckInBody(@Nullable String waybill, @Nullable String phone, @Nullable String courier, @Nullable String size,
@@ -79,6 +104,9 @@ class ParcelsApi {
             } catch (IllegalArgumentException e) {
                 throw new ParcelRefused("BAD_STATUS", "parcels.error.status");
             }
+            if (s == ParcelStatus.AWAITING_COLLECTION || s == ParcelStatus.COLLECTED) {
+                return sending.byStatus(s, 500).stream().map(ParcelsApi::json).toList();
+            }
             found = parcels.byStatus(s, 500);
         } else {
             found = parcels.byStatus(ParcelStatus.IN_STORE, 500);
@@ -99,12 +127,15 @@ class ParcelsApi {
     @ExceptionHandler(ParcelRefused.class)
     ResponseEntity<ApiError> refused(ParcelRefused e, HttpServletRequest request) {
         HttpStatus status = switch (e.code()) {
-            case "DUPLICATE_WAYBILL", "STATION_FULL", "ALREADY_OUT", "COD_UNPAID" -> HttpStatus.CONFLICT;
+            case "DUPLICATE_WAYBILL", "STATION_FULL", "ALREADY_OUT", "COD_UNPAID", "ALREADY_COLLECTED" -> HttpStatus.CONFLICT;
             case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_REQUEST;
         };
         if (e instanceof Parcels.AlreadyOut out && out.at() != null) {
             return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, time.dateTime(out.at())));
+        }
+        if (e instanceof Sending.AlreadyCollected c && c.at() != null) {
+            return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, time.dateTime(c.at())));
         }
         return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, "?"));
     }
@@ -116,6 +147,27 @@ class ParcelsApi {
 
     private static String nonNull(@Nullable String s) {
         return s == null ? "" : s;
+    }
+
+    /** A sent parcel, with the same fields as an inbound one where they apply (no pickup code, no shelf). */
+    static Map<String, Object> json(Shipment s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("waybill", s.waybill());
+        m.put("courier", s.courier());
+        m.put("pickupCode", null);
+        m.put("shelf", null);
+        m.put("layer", null);
+        m.put("status", s.status().name());
+        m.put("phone", s.recipientPhone());
+        m.put("senderPhone", s.senderPhone());
+        m.put("province", s.province());
+        m.put("grams", s.grams());
+        m.put("chargeableKg", s.chargeableKg());
+        m.put("priceFen", s.priceFen());
+        m.put("createdAt", s.createdAt().toString());
+        m.put("collectedAt", s.collectedAt() == null ? null : s.collectedAt().toString());
+        return m;
     }
 
     static Map<String, Object> json(Parcel p) {
