@@ -5,6 +5,7 @@ import io.yizhan.station.devices.PrintDocument;
 import io.yizhan.station.devices.PrintQueue;
 import io.yizhan.station.parcels.internal.Couriers;
 import io.yizhan.station.parcels.internal.HandoverList;
+import io.yizhan.station.parcels.internal.ParcelsProperties;
 import io.yizhan.station.parcels.internal.Tariffs;
 import io.yizhan.station.payments.Payment;
 import io.yizhan.station.payments.Payments;
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 寄件: a resident's parcel is weighed (the counter scale's stable reading) and measured, priced
  * from the courier's tariff for the destination's zone (first kilogram plus each additional
  * started kilogram, on the larger of scale and volumetric weight), paid in cash with a receipt, and
- * gets a station-issued waybill printed on the label printer. It waits AWAITING_COLLECTION until
+ * gets a station-issued waybill printed on the waybill printer ({@code yizhan.parcels.waybill-printer},
+ * or the terminal's receipt printer). It waits AWAITING_COLLECTION until
  * the courier's batch scan makes it COLLECTED. Payment, record, label and {@link ParcelSent} are
  * one transaction.
  */
@@ -52,6 +54,7 @@ public class Sending {
     private final Clock clock;
     private final Tariffs tariffs;
     private final Couriers couriers;
+    private final ParcelsProperties rules;
     private final Payments payments;
     private final PrintQueue printing;
     private final AuditLog audit;
@@ -59,12 +62,13 @@ public class Sending {
     private final StationTime time;
     private final ApplicationEventPublisher events;
 
-    Sending(JdbcClient jdbc, Clock clock, Tariffs tariffs, Couriers couriers, Payments payments, PrintQueue printing, AuditLog audit,
+    Sending(JdbcClient jdbc, Clock clock, Tariffs tariffs, Couriers couriers, ParcelsProperties rules, Payments payments, PrintQueue printing, AuditLog audit,
             StationProperties station, StationTime time, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tariffs = tariffs;
         this.couriers = couriers;
+        this.rules = rules;
         this.payments = payments;
         this.printing = printing;
         this.audit = audit;
@@ -149,7 +153,12 @@ public class Sending {
                         ts(now), audit.currentActor(), terminal)
                 .update();
         Shipment shipment = find(id).orElseThrow();
-        printing.printAt(terminal, DeviceKind.LABEL_PRINTER, waybillLabel(shipment, r.province()));
+        PrintDocument label = waybillLabel(shipment, r.province());
+        if (rules.waybillPrinter().isBlank()) {
+            printing.printAt(terminal, DeviceKind.RECEIPT_PRINTER, label);
+        } else {
+            printing.print(rules.waybillPrinter(), label);
+        }
         events.publishEvent(new ParcelSent(UuidV7.next(clock), id, waybill, courier, r.province(), r.grams(), quote.priceFen(),
                 payment.id(), terminal, now));
         return shipment;
@@ -181,8 +190,8 @@ public class Sending {
     private PrintDocument waybillLabel(Shipment s, String province) {
         var zh = Translations.SIMPLIFIED;
         String to = tariffs.province(province).map(Tariffs.Province::name).orElse(province);
-        return PrintDocument.builder("waybill-label").center().bold(s.courier() + " · " + station.station().name())
-                .barcode(s.waybill(), 10).text(s.waybill()).left()
+        return PrintDocument.builder("waybill-label").center().large(courierName(s.courier())).text(station.station().name())
+                .barcode(s.waybill(), 12).rule().left()
                 .bold(Translations.translate("parcels.send.label.to", zh, s.recipientName(), s.recipientPhone()))
                 .text(to + " " + s.address())
                 .text(Translations.translate("parcels.send.label.from", zh, s.senderName(), s.senderPhone()))

@@ -331,6 +331,38 @@ class BrowserIT {
 
     @Test
     @Order(4)
+    void aClerkSendsAParcelAndTheCourierCollectsIt() {
+        Page page = counter("clerk", "clerk-demo");
+        page.navigate(station.url("/counter/parcels/send"));
+        page.locator("#sender-name input").fill("李大爷");
+        page.locator("#sender-phone input").fill("13812345678");
+        page.locator("#recipient-name input").fill("李小明");
+        page.locator("#recipient-phone input").fill("13900001111");
+        page.locator("#province input").fill("新疆");
+        page.locator("vaadin-combo-box-item").first().waitFor();
+        page.locator("#province input").press("Enter");
+        page.locator("#address input").fill("乌鲁木齐市天山区解放北路 12 号");
+        page.locator("#weight input").fill("2.3");
+        page.locator("#weight input").press("Tab");
+        page.waitForCondition(() -> page.locator("#quote").textContent().contains("55.00"));
+        check(page, "counter-send", 14, 24);
+        page.locator("#send-pay").click();
+        page.waitForCondition(() -> page.locator("#last-waybill").textContent().startsWith("YZ"));
+        String waybill = page.locator("#last-waybill").textContent();
+        assertThat(page.locator("#recent-sent").textContent()).contains(waybill);
+
+        page.navigate(station.url("/counter/parcels/collection"));
+        page.locator("#collect-scan input").fill(waybill);
+        page.locator("#collect-scan input").press("Enter");
+        page.waitForCondition(() -> page.locator("#collect-batch").textContent().contains(waybill));
+        check(page, "counter-collection", 14, 24);
+        page.locator("#print-collection-lists").click();
+        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("1")).first().waitFor();
+        page.context().close();
+    }
+
+    @Test
+    @Order(4)
     void aResidentPicksUpAloneAtTheKiosk() throws Exception {
         String waybill = "JT" + String.format("%013d", System.nanoTime() % 10_000_000_000_000L);
         var http = java.net.http.HttpClient.newHttpClient();

@@ -97,6 +97,8 @@ class SendingTest {
                 .param(s.id()).query(Long.class).single()).isEqualTo(5500);
         assertThat(jobs("receipt")).isEqualTo(receipts + 1);
         assertThat(jobs("waybill-label")).isEqualTo(labels + 1);
+        assertThat(printing.recent(10).stream().filter(j -> j.document().equals("waybill-label")).findFirst().orElseThrow().device())
+                .as("the configured waybill printer").isEqualTo("test-waybill-printer");
         assertThat(events.stream(ParcelSent.class).filter(e -> e.parcelId().equals(s.id())))
                 .singleElement().satisfies(e -> {
                     assertThat(e.waybill()).isEqualTo(s.waybill());

@@ -4,13 +4,18 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code yizhan.parcels.*}: the shelf layout, the overflow area and privacy. */
+/**
+ * {@code yizhan.parcels.*}: the shelf layout, the overflow area, privacy, retention, and the printer
+ * for sent parcels' waybills ({@code waybill-printer}: a device name, e.g. a 100 × 150 mm label
+ * printer; empty prints the waybill on the terminal's receipt printer).
+ */
 @ConfigurationProperties("yizhan.parcels")
 public record ParcelsProperties(List<Shelf> shelves, @DefaultValue("200") int overflowCapacity,
                                 @DefaultValue("30") int erasePhoneAfterDays,
                                 @DefaultValue({"3", "5"}) List<Integer> reminderDays,
                                 @DefaultValue("7") int returnDays,
-                                @DefaultValue("24") int coldReturnHours) {
+                                @DefaultValue("24") int coldReturnHours,
+                                @DefaultValue("") String waybillPrinter) {
 
     public ParcelsProperties {
         shelves = shelves == null ? List.of() : List.copyOf(shelves);

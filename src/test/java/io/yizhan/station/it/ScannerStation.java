@@ -1,0 +1,110 @@
+package io.yizhan.station.it;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.yizhan.station.support.PtyPair;
+import io.yizhan.station.support.RequiredTool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The real jar with the counter-1 and kiosk-1 scanners on serial ptys (socat), and Chromium through
+ * Playwright: a clerk's counter browser and a resident's kiosk browser, paired as in demo mode.
+ */
+final class ScannerStation implements AutoCloseable {
+
+    final PtyPair counterScanner;
+    final PtyPair kioskScanner;
+    final StationProcess station;
+    final Playwright playwright;
+    final Browser browser;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ScannerStation(String name) throws Exception {
+        RequiredTool.require("chromium", "chromium");
+        Path work = Files.createTempDirectory(Path.of("target"), name + "-").toAbsolutePath();
+        counterScanner = new PtyPair(work.resolve("pty/counter-scanner"));
+        kioskScanner = new PtyPair(work.resolve("pty/kiosk-scanner"));
+        station = new StationProcess(work,
+                "--yizhan.devices.counter-scanner.transport=serial", "--yizhan.devices.counter-scanner.port=" + counterScanner.device(),
+                "--yizhan.devices.kiosk-scanner.transport=serial", "--yizhan.devices.kiosk-scanner.port=" + kioskScanner.device()).start();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setArgs(BrowserIT.CHROMIUM_FLAGS));
+        waitForScannersOnline();
+    }
+
+    private void waitForScannersOnline() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            String devices = get("/api/devices");
+            if (devices.matches("(?s).*\"name\":\"counter-scanner\"[^}]*\"state\":\"ONLINE\".*")
+                    && devices.matches("(?s).*\"name\":\"kiosk-scanner\"[^}]*\"state\":\"ONLINE\".*")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the pty scanners did not come ONLINE:\n" + get("/api/devices"));
+    }
+
+    /** The first counter browser pairs itself with counter-1, whose scanner is {@link #counterScanner}. */
+    Page counter() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        Page page = context.newPage();
+        page.navigate(station.url("/login"));
+        page.locator("input[name=username]").fill("clerk");
+        page.locator("input[name=password]").fill("clerk-demo");
+        page.locator("vaadin-button[slot=submit], button[type=submit]").first().click();
+        page.waitForURL("**/counter");
+        page.locator("#status-strip").waitFor();
+        return page;
+    }
+
+    /** The first kiosk browser pairs itself with kiosk-1, whose scanner is {@link #kioskScanner}. */
+    Page kiosk() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1024));
+        Page page = context.newPage();
+        page.navigate(station.url("/"));
+        page.locator("#tile-call-staff").waitFor();
+        return page;
+    }
+
+    /** A barcode scanned as the hardware sends it: the code and a carriage return. */
+    void scan(PtyPair scanner, String code) throws Exception {
+        scanner.write((code + "\r").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    String get(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    }
+
+    byte[] getBytes(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(station.url(path))).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("manager:manager-demo".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() throws Exception {
+        browser.close();
+        playwright.close();
+        station.close();
+        counterScanner.close();
+        kioskScanner.close();
+    }
+}
