@@ -253,15 +253,8 @@ public class Parcels {
 
     /** Refused because the parcel already left; says when. */
     public static final class AlreadyOut extends ParcelRefused {
-        private final @Nullable Instant at;
-
         AlreadyOut(@Nullable Instant at) {
-            super("ALREADY_OUT", "parcels.error.already-out");
-            this.at = at;
-        }
-
-        public @Nullable Instant at() {
-            return at;
+            super("ALREADY_OUT", "parcels.error.already-out", at);
         }
     }
 

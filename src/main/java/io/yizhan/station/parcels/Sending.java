@@ -211,24 +211,10 @@ public class Sending {
                         WHERE id = ? AND status = 'AWAITING_COLLECTION'""")
                 .params(ts(now), audit.currentActor(), shipment.id()).update();
         if (n == 0) {
-            throw new AlreadyCollected(shipment.collectedAt());
+            throw new ParcelRefused("ALREADY_COLLECTED", "parcels.send.error.collected", shipment.collectedAt());
         }
         events.publishEvent(new ParcelCollected(UuidV7.next(clock), shipment.id(), waybill, shipment.courier(), CurrentTerminal.name(), now));
         return find(shipment.id()).orElseThrow();
-    }
-
-    /** Refused because the courier already collected the parcel; says when. */
-    public static final class AlreadyCollected extends ParcelRefused {
-        private final @Nullable Instant at;
-
-        AlreadyCollected(@Nullable Instant at) {
-            super("ALREADY_COLLECTED", "parcels.send.error.collected");
-            this.at = at;
-        }
-
-        public @Nullable Instant at() {
-            return at;
-        }
     }
 
     /** Prints the collection list for one courier, with a line for the courier to sign. */

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.yizhan.station.devices.ScanReceived;
 import io.yizhan.station.parcels.ui.CheckInView;
 import io.yizhan.station.shared.Translations;
+import io.yizhan.station.support.SignedIn;
 import io.yizhan.station.support.StationTest;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,17 +31,13 @@ class CheckInViewTest extends SpringBrowserlessTest {
     /** A signed-in clerk, in the context the station's security reads (whichever strategy is installed). */
     @BeforeEach
     void signedInClerk() {
-        var clerk = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                "clerk", null, io.yizhan.station.staff.Role.CLERK.authorities());
-        security.getContext().setAuthentication(clerk);
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(clerk);
+        SignedIn.as(security, "clerk", io.yizhan.station.staff.Role.CLERK);
         UI.getCurrent().setLocale(Translations.SIMPLIFIED);
     }
 
     @org.junit.jupiter.api.AfterEach
     void signOut() {
-        security.clearContext();
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SignedIn.out(security);
     }
 
     private TextField field(String id) {

@@ -12,6 +12,7 @@ import io.yizhan.station.devices.ScanReceived;
 import io.yizhan.station.parcels.ui.HandoverView;
 import io.yizhan.station.shared.Translations;
 import io.yizhan.station.staff.Role;
+import io.yizhan.station.support.SignedIn;
 import io.yizhan.station.support.StationTest;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 @StationTest
@@ -35,16 +34,13 @@ class HandoverViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void signedInClerk() {
-        var clerk = UsernamePasswordAuthenticationToken.authenticated("clerk", null, Role.CLERK.authorities());
-        security.getContext().setAuthentication(clerk);
-        SecurityContextHolder.getContext().setAuthentication(clerk);
+        SignedIn.as(security, "clerk", Role.CLERK);
         UI.getCurrent().setLocale(Translations.SIMPLIFIED);
     }
 
     @AfterEach
     void signOut() {
-        security.clearContext();
-        SecurityContextHolder.clearContext();
+        SignedIn.out(security);
     }
 
     @SuppressWarnings("unchecked")

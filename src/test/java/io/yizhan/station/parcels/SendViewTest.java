@@ -19,6 +19,7 @@ import io.yizhan.station.parcels.ui.CollectionView;
 import io.yizhan.station.parcels.ui.SendView;
 import io.yizhan.station.shared.Translations;
 import io.yizhan.station.staff.Role;
+import io.yizhan.station.support.SignedIn;
 import io.yizhan.station.support.StationTest;
 import io.yizhan.station.terminals.Terminal;
 import io.yizhan.station.terminals.TerminalId;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 @StationTest
@@ -47,17 +46,14 @@ class SendViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void signedInClerk() {
-        var clerk = UsernamePasswordAuthenticationToken.authenticated("clerk", null, Role.CLERK.authorities());
-        security.getContext().setAuthentication(clerk);
-        SecurityContextHolder.getContext().setAuthentication(clerk);
+        SignedIn.as(security, "clerk", Role.CLERK);
         UI.getCurrent().setLocale(Translations.SIMPLIFIED);
         VaadinSession.getCurrent().setAttribute(Terminal.class, new Terminal(new TerminalId("counter-1"), TerminalKind.COUNTER));
     }
 
     @AfterEach
     void signOut() {
-        security.clearContext();
-        SecurityContextHolder.clearContext();
+        SignedIn.out(security);
     }
 
     private void fill(String id, String value) {

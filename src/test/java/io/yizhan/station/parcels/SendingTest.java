@@ -132,8 +132,10 @@ class SendingTest {
         assertThat(collected.status()).isEqualTo(ParcelStatus.COLLECTED);
         assertThat(collected.collectedAt()).isNotNull();
         assertThat(events.stream(ParcelCollected.class).filter(e -> e.parcelId().equals(s.id()))).hasSize(1);
-        assertThatThrownBy(() -> sending.collect(s.waybill())).isInstanceOfSatisfying(Sending.AlreadyCollected.class,
-                e -> assertThat(e.at()).isEqualTo(collected.collectedAt()));
+        assertThatThrownBy(() -> sending.collect(s.waybill())).isInstanceOfSatisfying(ParcelRefused.class, e -> {
+            assertThat(e.code()).isEqualTo("ALREADY_COLLECTED");
+            assertThat(e.at()).isEqualTo(collected.collectedAt());
+        });
         assertThatThrownBy(() -> sending.collect("YZ0000000000000")).extracting("code").isEqualTo("NOT_FOUND");
 
         long lists = jobs("collection-list");

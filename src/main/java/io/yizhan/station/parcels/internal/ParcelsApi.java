@@ -131,11 +131,8 @@ class ParcelsApi {
             case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_REQUEST;
         };
-        if (e instanceof Parcels.AlreadyOut out && out.at() != null) {
-            return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, time.dateTime(out.at())));
-        }
-        if (e instanceof Sending.AlreadyCollected c && c.at() != null) {
-            return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, time.dateTime(c.at())));
+        if (e.at() != null) {
+            return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, time.dateTime(e.at())));
         }
         return ResponseEntity.status(status).body(ApiError.of(e.code(), e.messageKey(), request, "?"));
     }

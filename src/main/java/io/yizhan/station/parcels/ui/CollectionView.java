@@ -96,7 +96,7 @@ public class CollectionView extends Div implements ScanConsumer, HasDynamicTitle
             scan.setInvalid(false);
             refresh();
         } catch (ParcelRefused e) {
-            String when = e instanceof Sending.AlreadyCollected c && c.at() != null ? time.dateTime(c.at()) : "";
+            String when = e.at() != null ? time.dateTime(e.at()) : "";
             scan.setErrorMessage(getTranslation(e.messageKey(), when));
             scan.setInvalid(true);
         }
