@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>no argument (or only Spring arguments such as {@code --server.port=…}): the station;</li>
- *   <li>{@code central}: the central platform (reserved; not part of this build yet);</li>
+ *   <li>{@code central}: the central platform (port 8081, data in {@code ./data/central});</li>
  *   <li>{@code restore <backup.zip>}: restores the station database from a nightly backup.</li>
  * </ul>
  */
@@ -23,11 +23,7 @@ public final class Launcher {
         String[] rest = command.equals("station") ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "station" -> StationApplication.main(rest);
-            case "central" -> {
-                System.err.println("The central platform is not part of this build yet. "
-                        + "Run the station with: java -jar target/yizhan.jar");
-                System.exit(2);
-            }
+            case "central" -> io.yizhan.central.CentralApplication.run(rest);
             case "restore" -> System.exit(DatabaseRestore.run(rest));
             default -> {
                 System.err.println("Unknown command '" + command + "'. Use: java -jar yizhan.jar "

@@ -24,6 +24,7 @@ public final class StationProcess implements AutoCloseable {
     private final Path workDir;
     private final int port;
     private final List<String> extraArgs;
+    private String command = "station";
     private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
 
@@ -31,6 +32,17 @@ public final class StationProcess implements AutoCloseable {
         this.workDir = workDir.toAbsolutePath();
         this.port = freePort();
         this.extraArgs = List.of(extraArgs);
+    }
+
+    /** Central ({@code yizhan.jar central}) instead of the station, its data under the work dir. */
+    public static StationProcess central(Path workDir, String... extraArgs) {
+        StationProcess p = new StationProcess(workDir, extraArgs);
+        p.command = "central";
+        return p;
+    }
+
+    public int port() {
+        return port;
     }
 
     public static Path jar() {
@@ -51,9 +63,13 @@ public final class StationProcess implements AutoCloseable {
         Files.createDirectories(workDir.resolve("kiosk-config"));
         Files.copy(Path.of("kiosk-config/station.yml"), workDir.resolve("kiosk-config/station.yml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<String> command = new ArrayList<>(List.of(java(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString(),
-                "--server.port=" + port, "--yizhan.data-dir=" + workDir.resolve("data")));
+        List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString()));
+        if (this.command.equals("central")) {
+            command.addAll(List.of("central", "--yizhan.central.data-dir=" + workDir.resolve("data/central")));
+        } else {
+            command.add("--yizhan.data-dir=" + workDir.resolve("data"));
+        }
+        command.add("--server.port=" + port);
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("station.log").toFile());

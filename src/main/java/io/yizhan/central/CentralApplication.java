@@ -1,0 +1,32 @@
+package io.yizhan.central;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/** Central: one per region, many stations deliver to it. */
+@SpringBootApplication
+public class CentralApplication {
+
+    /** Starts central with its own configuration file ({@code central.yml}), never the station's. */
+    public static ConfigurableApplicationContext run(String... args) {
+        SpringApplication app = new SpringApplication(CentralApplication.class);
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("spring.config.name", "central");
+        app.setDefaultProperties(defaults);
+        return app.run(args);
+    }
+
+    public static void main(String[] args) {
+        run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

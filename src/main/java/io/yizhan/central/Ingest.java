@@ -1,0 +1,127 @@
+package io.yizhan.central;
+
+import io.yizhan.contract.EventEnvelope;
+import io.yizhan.contract.EventResult;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores each station event exactly once. The event id is the idempotency key, settled by the
+ * database's unique constraint: the same id with the same body is a DUPLICATE (the first answer,
+ * no second effect); the same id with another body is REJECTED. Each event is its own transaction,
+ * so one bad event never holds back the others in its batch.
+ */
+@Service
+public class Ingest {
+
+    static final int MAX_PAYLOAD = 20_000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Stations stations;
+    private final Clock clock;
+
+    Ingest(JdbcClient jdbc, TransactionTemplate tx, Stations stations, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.stations = stations;
+        this.clock = clock;
+    }
+
+    public List<EventResult> accept(String stationId, List<EventEnvelope> events) {
+        stations.contacted(stationId);
+        List<EventResult> results = new ArrayList<>(events.size());
+        int duplicates = 0;
+        for (EventEnvelope e : events) {
+            EventResult r = one(stationId, e);
+            if (r.status() == EventResult.Status.DUPLICATE) {
+                duplicates++;
+            }
+            results.add(r);
+        }
+        stations.duplicates(stationId, duplicates);
+        return results;
+    }
+
+    private EventResult one(String stationId, EventEnvelope e) {
+        String invalid = invalid(stationId, e);
+        if (invalid != null) {
+            return new EventResult(e.id(), EventResult.Status.REJECTED, invalid);
+        }
+        String payload = e.payload().toString();
+        String body = Stations.sha256(e.type() + "|" + e.version() + "|" + e.aggregateId() + "|" + e.sequence() + "|" + e.occurredAt()
+                + "|" + payload);
+        try {
+            tx.executeWithoutResult(status -> jdbc.sql("""
+                            INSERT INTO central_event (id, station_id, type, version, aggregate_id, sequence_no, occurred_at, received_at,
+                                                       payload, body_sha256)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(e.id(), stationId, e.type(), e.version(), e.aggregateId(), e.sequence(),
+                            OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                            payload, body)
+                    .update());
+            return new EventResult(e.id(), EventResult.Status.ACCEPTED, null);
+        } catch (DuplicateKeyException seen) {
+            Optional<String> first = jdbc.sql("SELECT body_sha256 FROM central_event WHERE id = ?").param(e.id()).query(String.class).optional();
+            if (first.isPresent() && first.get().equals(body)) {
+                return new EventResult(e.id(), EventResult.Status.DUPLICATE, null);
+            }
+            return new EventResult(e.id(), EventResult.Status.REJECTED, "event id " + e.id() + " was already used with a different body");
+        }
+    }
+
+    private static @org.jspecify.annotations.Nullable String invalid(String stationId, EventEnvelope e) {
+        if (e.id() == null || e.id().version() != 7) {
+            return "the event id must be a UUIDv7";
+        }
+        if (!stationId.equals(e.stationId())) {
+            return "the event belongs to station " + e.stationId() + ", not " + stationId;
+        }
+        if (e.type() == null || !e.type().matches("[A-Z][A-Za-z0-9]{1,63}")) {
+            return "the event type is missing or not a type name";
+        }
+        if (e.version() < 1) {
+            return "the event version must be 1 or more";
+        }
+        if (e.aggregateId() == null || e.aggregateId().isBlank() || e.aggregateId().length() > 64) {
+            return "the aggregate id is missing or longer than 64";
+        }
+        if (e.sequence() < 1) {
+            return "the sequence must be 1 or more";
+        }
+        if (e.occurredAt() == null) {
+            return "occurredAt is missing";
+        }
+        if (e.payload() == null || !e.payload().isObject() || e.payload().toString().length() > MAX_PAYLOAD) {
+            return "the payload must be a JSON object of at most " + MAX_PAYLOAD + " characters";
+        }
+        return null;
+    }
+
+    /** A station's events in arrival order after the one with this id (or from the start). */
+    public List<StoredEvent> after(String stationId, @org.jspecify.annotations.Nullable UUID after, int limit) {
+        long from = after == null ? 0
+                : jdbc.sql("SELECT arrival FROM central_event WHERE id = ? AND station_id = ?").params(after, stationId).query(Long.class)
+                        .optional().orElse(Long.MAX_VALUE);
+        return jdbc.sql("""
+                        SELECT id, type, aggregate_id, occurred_at, received_at FROM central_event
+                        WHERE station_id = ? AND arrival > ? ORDER BY arrival FETCH FIRST ? ROWS ONLY""")
+                .params(stationId, from, limit)
+                .query((rs, i) -> new StoredEvent(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("aggregate_id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    public record StoredEvent(UUID id, String type, String aggregateId, java.time.Instant occurredAt, java.time.Instant receivedAt) {
+    }
+}

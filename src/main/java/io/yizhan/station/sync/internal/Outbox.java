@@ -1,0 +1,90 @@
+package io.yizhan.station.sync.internal;
+
+import io.yizhan.station.parcels.ParcelCheckedIn;
+import io.yizhan.station.parcels.ParcelCollected;
+import io.yizhan.station.parcels.ParcelPickedUp;
+import io.yizhan.station.parcels.ParcelReturned;
+import io.yizhan.station.parcels.ParcelSent;
+import io.yizhan.station.payments.PaymentTaken;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes each event central needs into {@code sync_outbox}, synchronously, inside the transaction
+ * that published it: the change and its event commit or roll back together. The aggregate's next
+ * sequence number is taken under the table's unique (aggregate, sequence) constraint.
+ */
+@Component
+class Outbox {
+
+    static final int VERSION = 1;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Delivery delivery;
+
+    Outbox(JdbcClient jdbc, JsonMapper json, Delivery delivery) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.delivery = delivery;
+    }
+
+    @EventListener
+    void on(ParcelCheckedIn e) {
+        append(e.eventId(), e.parcelId(), e.at(), e);
+    }
+
+    @EventListener
+    void on(ParcelPickedUp e) {
+        append(e.eventId(), e.parcelId(), e.at(), e);
+    }
+
+    @EventListener
+    void on(ParcelReturned e) {
+        append(e.eventId(), e.parcelId(), e.at(), e);
+    }
+
+    @EventListener
+    void on(ParcelSent e) {
+        append(e.eventId(), e.parcelId(), e.at(), e);
+    }
+
+    @EventListener
+    void on(ParcelCollected e) {
+        append(e.eventId(), e.parcelId(), e.at(), e);
+    }
+
+    @EventListener
+    void on(PaymentTaken e) {
+        append(e.eventId(), e.paymentId(), e.at(), e);
+    }
+
+    private void append(UUID eventId, UUID aggregateId, Instant at, Record event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(event.getClass().getSimpleName() + " published outside a transaction: it would not be atomic");
+        }
+        String aggregate = aggregateId.toString();
+        long sequence = jdbc.sql("SELECT COALESCE(MAX(sequence_no), 0) + 1 FROM sync_outbox WHERE aggregate_id = ?").param(aggregate)
+                .query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO sync_outbox (id, type, version, aggregate_id, sequence_no, occurred_at, payload, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
+                .params(eventId, event.getClass().getSimpleName(), VERSION, aggregate, sequence, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                        json.writeValueAsString(event))
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                delivery.wake();
+            }
+        });
+    }
+}
