@@ -2,6 +2,7 @@ package io.yizhan.central;
 
 import io.yizhan.contract.EventEnvelope;
 import io.yizhan.contract.EventResult;
+import io.yizhan.contract.EventTypes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Stores each station event exactly once. The event id is the idempotency key, settled by the
  * database's unique constraint: the same id with the same body is a DUPLICATE (the first answer,
  * no second effect); the same id with another body is REJECTED. Each event is its own transaction,
- * so one bad event never holds back the others in its batch.
+ * so one bad event never holds back the other aggregates in its batch; the later events of its own
+ * aggregate in the batch are HELD, not stored, so each aggregate's events stay in order.
  */
 @Service
 public class Ingest {
@@ -41,8 +43,16 @@ public class Ingest {
         stations.contacted(stationId);
         List<EventResult> results = new ArrayList<>(events.size());
         int duplicates = 0;
+        java.util.Set<String> refused = new java.util.HashSet<>();
         for (EventEnvelope e : events) {
+            if (e.aggregateId() != null && refused.contains(e.aggregateId())) {
+                results.add(new EventResult(e.id(), EventResult.Status.HELD, "an earlier event of " + e.aggregateId() + " was rejected"));
+                continue;
+            }
             EventResult r = one(stationId, e);
+            if (r.status() == EventResult.Status.REJECTED && e.aggregateId() != null) {
+                refused.add(e.aggregateId());
+            }
             if (r.status() == EventResult.Status.DUPLICATE) {
                 duplicates++;
             }
@@ -89,8 +99,8 @@ public class Ingest {
         if (e.type() == null || !e.type().matches("[A-Z][A-Za-z0-9]{1,63}")) {
             return "the event type is missing or not a type name";
         }
-        if (e.version() < 1) {
-            return "the event version must be 1 or more";
+        if (!EventTypes.known(e.type(), e.version())) {
+            return "unknown event type " + e.type() + " version " + e.version();
         }
         if (e.aggregateId() == null || e.aggregateId().isBlank() || e.aggregateId().length() > 64) {
             return "the aggregate id is missing or longer than 64";

@@ -143,7 +143,7 @@ class Delivery implements SmartLifecycle {
                            java.time.Instant occurredAt, String payload) {
     }
 
-    /** Sends one batch (or a heartbeat); returns how many events central answered. */
+    /** Sends one batch (or a heartbeat); returns how many events central took (accepted, duplicate or rejected). */
     int deliverOnce() throws Exception {
         List<Pending> batch = jdbc.sql("""
                         SELECT position, id, type, version, aggregate_id, sequence_no, occurred_at, payload FROM sync_outbox o
@@ -181,6 +181,8 @@ class Delivery implements SmartLifecycle {
                 if (r.delivered()) {
                     jdbc.sql("UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1 WHERE id = ?")
                             .params(now, r.id()).update();
+                } else if (r.status() == EventResult.Status.HELD) {
+                    jdbc.sql("UPDATE sync_outbox SET attempts = attempts + 1 WHERE id = ?").param(r.id()).update();
                 } else {
                     String reason = r.reason() == null ? "rejected" : r.reason();
                     jdbc.sql("UPDATE sync_outbox SET status = 'QUARANTINED', reason = ?, attempts = attempts + 1 WHERE id = ?")
@@ -191,7 +193,7 @@ class Delivery implements SmartLifecycle {
             jdbc.sql("UPDATE sync_state SET last_success_at = ?, last_attempt_at = ?, last_error = NULL, failures = 0 WHERE name = 'central'")
                     .params(now, now).update();
         });
-        return batch.size();
+        return (int) answer.results().stream().filter(r -> r.status() != EventResult.Status.HELD).count();
     }
 
     private void failed(Exception e) {

@@ -1,0 +1,152 @@
+package io.yizhan.station.sync.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yizhan.central.CentralApplication;
+import io.yizhan.station.parcels.CheckIn;
+import io.yizhan.station.parcels.Parcel;
+import io.yizhan.station.parcels.Parcels;
+import io.yizhan.station.shared.UuidV7;
+import io.yizhan.station.support.StationTest;
+import io.yizhan.station.sync.QuarantinedEvent;
+import io.yizhan.station.sync.Sync;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Delivery against a real central (started in this JVM on a free port, its own in-memory H2):
+ * acknowledged events are marked delivered, a lost answer is resent and counted once, a refused
+ * event is quarantined with central's reason while other parcels keep flowing and its own parcel's
+ * later events wait, and a retry sends it again.
+ */
+@StationTest
+class DeliveryTest {
+
+    static ConfigurableApplicationContext central;
+
+    @DynamicPropertySource
+    static void central(DynamicPropertyRegistry registry) {
+        if (central == null) {
+            central = CentralApplication.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:central-" + UUID.randomUUID()
+                    + ";DB_CLOSE_DELAY=-1", "--yizhan.central.demo=true", "--logging.level.root=WARN");
+        }
+        int port = ((WebServerApplicationContext) central).getWebServer().getPort();
+        registry.add("yizhan.sync.central-url", () -> "http://127.0.0.1:" + port);
+        registry.add("yizhan.sync.station-key", () -> "demo-station-key");
+        registry.add("yizhan.station.id", () -> "demo-station-001");
+    }
+
+    @AfterAll
+    static void stopCentral() {
+        if (central != null) {
+            central.close();
+            central = null;
+        }
+    }
+
+    @Autowired
+    Delivery delivery;
+    @Autowired
+    Parcels parcels;
+    @Autowired
+    Sync sync;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+
+    private JdbcClient centralDb() {
+        return central.getBean(JdbcClient.class);
+    }
+
+    private long atCentral(String aggregateId) {
+        return centralDb().sql("SELECT COUNT(*) FROM central_event WHERE aggregate_id = ?").param(aggregateId).query(Long.class).single();
+    }
+
+    private static String waybill() {
+        return "SF" + String.format("%013d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    }
+
+    private void drain() throws Exception {
+        while (delivery.deliverOnce() > 0) {
+            // until nothing deliverable is left
+        }
+    }
+
+    @BeforeEach
+    void clean() throws Exception {
+        drain();
+    }
+
+    @Test
+    void whatCentralAcknowledgesIsDelivered() throws Exception {
+        Parcel p = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
+        parcels.pickUp(p.id(), null, null);
+        drain();
+        assertThat(atCentral(p.id().toString())).isEqualTo(2);
+        assertThat(sync.status().pending()).isZero();
+        assertThat(sync.status().lastSuccessAt()).isNotNull();
+        assertThat(centralDb().sql("SELECT sequence_no FROM central_event WHERE aggregate_id = ? ORDER BY arrival")
+                .param(p.id().toString()).query(Long.class).list()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anAnswerLostOnTheWayIsSentAgainAndCountedOnce() throws Exception {
+        Parcel p = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
+        drain();
+        // as if central's answer never arrived: the station still has it pending and sends it again
+        jdbc.sql("UPDATE sync_outbox SET status = 'PENDING' WHERE aggregate_id = ?").param(p.id().toString()).update();
+        long duplicates = centralDb().sql("SELECT duplicates_ignored FROM central_station WHERE id = 'demo-station-001'")
+                .query(Long.class).single();
+        drain();
+        assertThat(atCentral(p.id().toString())).isEqualTo(1);
+        assertThat(centralDb().sql("SELECT duplicates_ignored FROM central_station WHERE id = 'demo-station-001'").query(Long.class).single())
+                .isEqualTo(duplicates + 1);
+        assertThat(sync.status().pending()).isZero();
+    }
+
+    @Test
+    void aRefusedEventIsQuarantinedItsParcelWaitsAndEveryOtherParcelFlows() throws Exception {
+        Parcel held = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
+        // an event of a type central does not know (say, from a newer station) goes first
+        UUID bogus = UuidV7.next(clock);
+        jdbc.sql("UPDATE sync_outbox SET sequence_no = 2 WHERE aggregate_id = ?").param(held.id().toString()).update();
+        jdbc.sql("""
+                        INSERT INTO sync_outbox (id, type, version, aggregate_id, sequence_no, occurred_at, payload, status)
+                        VALUES (?, 'ParcelWeighed', 1, ?, 1, ?, '{"grams":1200}', 'PENDING')""")
+                .params(bogus, held.id().toString(), OffsetDateTime.now(clock)).update();
+        jdbc.sql("UPDATE sync_outbox SET position = position + 1000000 WHERE aggregate_id = ? AND sequence_no = 2")
+                .param(held.id().toString()).update();
+        Parcel other = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
+
+        drain();
+        assertThat(sync.quarantined()).extracting(QuarantinedEvent::id).contains(bogus);
+        assertThat(sync.quarantined()).filteredOn(q -> q.id().equals(bogus)).singleElement()
+                .satisfies(q -> assertThat(q.reason()).contains("unknown event type ParcelWeighed"));
+        assertThat(atCentral(other.id().toString())).as("other parcels keep flowing").isEqualTo(1);
+        assertThat(atCentral(held.id().toString())).as("the held parcel's later event waits").isZero();
+        assertThat(sync.status().quarantined()).isPositive();
+
+        // central is taught nothing here, so a retry is refused again; the held event still waits
+        sync.retry(bogus);
+        drain();
+        assertThat(atCentral(held.id().toString())).isZero();
+        // staff remove the bad event's cause (here: it becomes a known type) and retry
+        jdbc.sql("UPDATE sync_outbox SET type = 'ParcelCheckedIn' WHERE id = ?").param(bogus).update();
+        sync.retry(bogus);
+        drain();
+        assertThat(atCentral(held.id().toString())).isEqualTo(2);
+        assertThat(sync.quarantined()).extracting(QuarantinedEvent::id).doesNotContain(bogus);
+    }
+}
