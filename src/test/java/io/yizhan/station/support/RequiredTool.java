@@ -17,12 +17,17 @@ public final class RequiredTool {
 
     public static void require(String command, String debianPackage) {
         if (!present(command)) {
-            String message = command + " is missing: install it with 'apt-get install -y " + debianPackage + "'";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message);
+            missing(command, debianPackage);
         }
+    }
+
+    /** Fails (CI) or skips (locally) the test, naming what is missing and the package that brings it. */
+    public static void missing(String what, String debianPackage) {
+        String message = what + " is missing: install it with 'apt-get install -y " + debianPackage + "'";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
     }
 
     public static boolean present(String command) {
