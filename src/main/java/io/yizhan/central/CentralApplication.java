@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Central: one per region, many stations deliver to it. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 public class CentralApplication {
 
     /** Starts central with its own configuration file ({@code central.yml}), never the station's. */

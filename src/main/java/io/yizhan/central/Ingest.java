@@ -31,12 +31,14 @@ public class Ingest {
     private final TransactionTemplate tx;
     private final Stations stations;
     private final Clock clock;
+    private final Notifications notifications;
 
-    Ingest(JdbcClient jdbc, TransactionTemplate tx, Stations stations, Clock clock) {
+    Ingest(JdbcClient jdbc, TransactionTemplate tx, Stations stations, Clock clock, Notifications notifications) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.stations = stations;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     public List<EventResult> accept(String stationId, List<EventEnvelope> events) {
@@ -71,14 +73,20 @@ public class Ingest {
         String body = Stations.sha256(e.type() + "|" + e.version() + "|" + e.aggregateId() + "|" + e.sequence() + "|" + e.occurredAt()
                 + "|" + payload);
         try {
-            tx.executeWithoutResult(status -> jdbc.sql("""
-                            INSERT INTO central_event (id, station_id, type, version, aggregate_id, sequence_no, occurred_at, received_at,
-                                                       payload, body_sha256)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(e.id(), stationId, e.type(), e.version(), e.aggregateId(), e.sequence(),
-                            OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                            payload, body)
-                    .update());
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("""
+                                INSERT INTO central_event (id, station_id, type, version, aggregate_id, sequence_no, occurred_at, received_at,
+                                                           payload, body_sha256)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(e.id(), stationId, e.type(), e.version(), e.aggregateId(), e.sequence(),
+                                OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                                payload, body)
+                        .update();
+                // what the event sets in motion at central commits with it, exactly once
+                if (e.type().equals("NotificationRequested")) {
+                    notifications.requested(stationId, e);
+                }
+            });
             return new EventResult(e.id(), EventResult.Status.ACCEPTED, null);
         } catch (DuplicateKeyException seen) {
             Optional<String> first = jdbc.sql("SELECT body_sha256 FROM central_event WHERE id = ?").param(e.id()).query(String.class).optional();
@@ -113,6 +121,11 @@ public class Ingest {
         }
         if (e.payload() == null || !e.payload().isObject() || e.payload().toString().length() > MAX_PAYLOAD) {
             return "the payload must be a JSON object of at most " + MAX_PAYLOAD + " characters";
+        }
+        if (e.type().equals("NotificationRequested") && !(e.payload().path("notificationId").isString()
+                && e.payload().path("phone").asString("").matches("1\\d{10}") && e.payload().path("text").isString()
+                && e.payload().path("text").asString().length() <= 500)) {
+            return "a NotificationRequested needs notificationId, an 11-digit mobile phone and a text of at most 500 characters";
         }
         return null;
     }

@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import io.yizhan.contract.FeedItem;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,10 +22,66 @@ class OperatorApi {
 
     private final Stations stations;
     private final Ingest ingest;
+    private final Feeds feeds;
+    private final Notifications notifications;
+    private final JsonMapper json;
 
-    OperatorApi(Stations stations, Ingest ingest) {
+    OperatorApi(Stations stations, Ingest ingest, Feeds feeds, Notifications notifications, JsonMapper json) {
         this.stations = stations;
         this.ingest = ingest;
+        this.feeds = feeds;
+        this.notifications = notifications;
+        this.json = json;
+    }
+
+    record ManifestLine(@Nullable String waybill, @Nullable String courier, @Nullable String phone) {
+    }
+
+    /**
+     * A courier's manifest for a station: parcels on their way with the recipient's phone (stands in
+     * for the courier integrations). Each line goes on the station's {@code manifests} feed.
+     */
+    @PostMapping("/api/central/stations/{id}/manifests")
+    @Transactional
+    ResponseEntity<?> manifest(@PathVariable String id, @RequestBody List<ManifestLine> lines) {
+        if (!stations.exists(id)) {
+            return ResponseEntity.status(404).body(Map.of("code", "NOT_FOUND", "message", "没有这个站点 No such station"));
+        }
+        for (ManifestLine l : lines) {
+            String waybill = l.waybill() == null ? "" : l.waybill().strip().toUpperCase(java.util.Locale.ROOT);
+            String phone = l.phone() == null ? "" : l.phone().replaceAll("\\D", "");
+            if (!waybill.matches("[A-Z0-9-]{8,32}") || !phone.matches("1\\d{10}")) {
+                return ResponseEntity.badRequest().body(Map.of("code", "BAD_MANIFEST",
+                        "message", "运单号或手机号不对 bad waybill or phone: " + waybill));
+            }
+        }
+        for (ManifestLine l : lines) {
+            String waybill = l.waybill().strip().toUpperCase(java.util.Locale.ROOT);
+            feeds.publish(id, FeedItem.MANIFESTS, waybill, json.createObjectNode().put("waybill", waybill)
+                    .put("courier", l.courier() == null ? null : l.courier().strip().toUpperCase(java.util.Locale.ROOT))
+                    .put("phone", l.phone().replaceAll("\\D", "")));
+        }
+        return ResponseEntity.accepted().body(Map.of("lines", lines.size()));
+    }
+
+    /** The SMS sandbox: what central sent (or failed to), newest first; phones masked. */
+    @GetMapping("/api/central/sms")
+    List<Map<String, Object>> sms(@RequestParam(defaultValue = "100") int limit) {
+        return notifications.recent(Math.clamp(limit, 1, 1000)).stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("stationId", s.stationId());
+            m.put("phone", mask(s.phone()));
+            m.put("text", s.text());
+            m.put("status", s.status());
+            m.put("reason", s.reason());
+            m.put("createdAt", s.createdAt().toString());
+            return m;
+        }).toList();
+    }
+
+    static String mask(String phone) {
+        return phone.length() == 11 ? phone.substring(0, 3) + "****" + phone.substring(7) : "****";
     }
 
     @GetMapping("/api/central/stations/{id}/summary")

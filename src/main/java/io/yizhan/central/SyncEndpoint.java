@@ -2,6 +2,10 @@ package io.yizhan.central;
 
 import io.yizhan.contract.BatchResult;
 import io.yizhan.contract.EventBatch;
+import io.yizhan.contract.FeedPage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import java.security.Principal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -17,9 +21,18 @@ class SyncEndpoint {
     static final int MAX_BATCH = 1000;
 
     private final Ingest ingest;
+    private final Feeds feeds;
 
-    SyncEndpoint(Ingest ingest) {
+    SyncEndpoint(Ingest ingest, Feeds feeds) {
         this.ingest = ingest;
+        this.feeds = feeds;
+    }
+
+    /** A station pulls its own items of a feed after the last cursor it applied. */
+    @GetMapping("/api/sync/feeds/{feed}")
+    FeedPage feed(@PathVariable String feed, @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "200") int limit,
+                  Principal station) {
+        return new FeedPage(feeds.read(station.getName(), feed, after, Math.clamp(limit, 1, 1000)));
     }
 
     @PostMapping(EventBatch.PATH)

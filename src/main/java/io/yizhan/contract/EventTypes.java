@@ -15,7 +15,8 @@ public final class EventTypes {
             "ParcelReturned", 1,
             "ParcelSent", 1,
             "ParcelCollected", 1,
-            "PaymentTaken", 1);
+            "PaymentTaken", 1,
+            "NotificationRequested", 1);
 
     private EventTypes() {
     }

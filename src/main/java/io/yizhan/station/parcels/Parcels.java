@@ -4,6 +4,8 @@ import io.yizhan.station.devices.DeviceKind;
 import io.yizhan.station.devices.PrintDocument;
 import io.yizhan.station.devices.PrintQueue;
 import io.yizhan.station.parcels.internal.Couriers;
+import io.yizhan.station.parcels.internal.Manifests;
+import io.yizhan.station.parcels.internal.NotificationQueue;
 import io.yizhan.station.parcels.internal.ShelfSlots;
 import io.yizhan.station.payments.Payments;
 import io.yizhan.station.shared.PersonalData;
@@ -51,10 +53,14 @@ public class Parcels {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Payments payments;
+    private final NotificationQueue notifications;
+    private final Manifests manifests;
 
     Parcels(JdbcClient jdbc, Clock clock, Couriers couriers, ShelfSlots slots, PrintQueue printing, AuditLog audit,
-            ApplicationEventPublisher events, Payments payments) {
+            ApplicationEventPublisher events, Payments payments, NotificationQueue notifications, Manifests manifests) {
         this.payments = payments;
+        this.notifications = notifications;
+        this.manifests = manifests;
         this.jdbc = jdbc;
         this.clock = clock;
         this.couriers = couriers;
@@ -84,7 +90,8 @@ public class Parcels {
     @Transactional
     public Parcel checkIn(CheckIn request) {
         String waybill = waybill(request.waybill());
-        String phone = phone(request.phone());
+        String phone = request.phone().isBlank() ? manifests.phone(waybill).orElseThrow(() -> new ParcelRefused("BAD_PHONE",
+                "parcels.error.phone")) : phone(request.phone());
         String courier = request.courier() == null || request.courier().isBlank()
                 ? couriers.recognise(waybill) : request.courier().strip().toUpperCase(Locale.ROOT);
         if (!couriers.known(courier)) {
@@ -115,10 +122,9 @@ public class Parcels {
         } catch (DuplicateKeyException raced) {
             throw new ParcelRefused("DUPLICATE_WAYBILL", "parcels.error.duplicate");
         }
-        jdbc.sql("INSERT INTO parcels_notification (id, parcel_id, kind, phone, status, created_at) VALUES (?, ?, 'CHECKED_IN', ?, 'PENDING', ?)")
-                .params(UuidV7.next(clock), id, phone, ts(now)).update();
         printing.printAt(terminal, DeviceKind.LABEL_PRINTER, shelfLabel(code, waybill, courier));
         events.publishEvent(new ParcelCheckedIn(UuidV7.next(clock), id, waybill, courier, code, terminal, now));
+        notifications.checkedIn(id, phone, courier, code);
         return get(id);
     }
 
@@ -161,6 +167,11 @@ public class Parcels {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " WHERE active_code = ?").param(d).query(Parcels::map).optional();
+    }
+
+    /** The recipient's phone from the courier's manifest, masked, when central sent one for this waybill. */
+    public Optional<String> manifestPhone(String waybill) {
+        return manifests.phone(waybill.strip().toUpperCase(Locale.ROOT)).map(PersonalData::maskPhone);
     }
 
     /** Every parcel in store for the same recipient as this one (the code proves the phone). */

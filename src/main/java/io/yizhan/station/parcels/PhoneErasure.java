@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Privacy: recipient and proxy phone numbers are erased from parcels that left the station more
  * than {@code yizhan.parcels.erase-phone-after-days} ago (default 30), and from their notifications;
- * sender and recipient numbers likewise from sent parcels the courier collected that long ago.
+ * sender and recipient numbers likewise from sent parcels the courier collected that long ago, and
+ * courier manifests received that long ago are deleted.
  * Runs every night; the parcel's history stays, without the number.
  */
 @Service
@@ -49,6 +50,7 @@ public class PhoneErasure {
                         UPDATE parcels_shipment SET sender_phone = NULL, recipient_phone = NULL
                         WHERE collected_at IS NOT NULL AND collected_at <= ? AND (sender_phone IS NOT NULL OR recipient_phone IS NOT NULL)""")
                 .param(before).update();
+        jdbc.sql("DELETE FROM parcels_manifest WHERE received_at <= ?").param(before).update();
         if (erased > 0) {
             log.info("Erased the phone numbers of {} parcels that left more than {} days ago", erased, rules.erasePhoneAfterDays());
         }

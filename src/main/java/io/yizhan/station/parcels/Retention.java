@@ -3,6 +3,7 @@ package io.yizhan.station.parcels;
 import io.yizhan.station.devices.DeviceKind;
 import io.yizhan.station.devices.PrintQueue;
 import io.yizhan.station.parcels.internal.HandoverList;
+import io.yizhan.station.parcels.internal.NotificationQueue;
 import io.yizhan.station.parcels.internal.ParcelsProperties;
 import io.yizhan.station.parcels.internal.ShelfSlots;
 import io.yizhan.station.shared.StationProperties;
@@ -43,9 +44,11 @@ public class Retention {
     private final StationProperties station;
     private final StationTime time;
     private final ApplicationEventPublisher events;
+    private final NotificationQueue notifications;
 
     Retention(JdbcClient jdbc, Clock clock, ParcelsProperties rules, Parcels parcels, ShelfSlots slots, PrintQueue printing,
-              AuditLog audit, StationProperties station, StationTime time, ApplicationEventPublisher events) {
+              AuditLog audit, StationProperties station, StationTime time, ApplicationEventPublisher events, NotificationQueue notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.clock = clock;
         this.rules = rules;
@@ -66,17 +69,16 @@ public class Retention {
         int sent = 0;
         for (int i = 0; i < rules.reminderDays().size(); i++) {
             Instant due = now.minus(Duration.ofDays(rules.reminderDays().get(i)));
-            record Due(UUID id, String phone) {
+            record Due(UUID id, String phone, String code) {
             }
             List<Due> parcelsDue = jdbc.sql("""
-                            SELECT id, phone FROM parcels_parcel
+                            SELECT id, phone, pickup_code FROM parcels_parcel
                             WHERE status = 'IN_STORE' AND reminders_sent = ? AND checked_in_at <= ? AND phone IS NOT NULL""")
-                    .params(i, ts(due)).query((rs, r) -> new Due(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                    .params(i, ts(due)).query((rs, r) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
             for (Due d : parcelsDue) {
                 if (jdbc.sql("UPDATE parcels_parcel SET reminders_sent = ? WHERE id = ? AND reminders_sent = ?")
                         .params(i + 1, d.id(), i).update() == 1) {
-                    jdbc.sql("INSERT INTO parcels_notification (id, parcel_id, kind, phone, status, created_at) VALUES (?, ?, ?, ?, 'PENDING', ?)")
-                            .params(UuidV7.next(clock), d.id(), "REMINDER_" + (i + 1), d.phone(), ts(now)).update();
+                    notifications.reminder(d.id(), i + 1, d.phone(), d.code(), rules.reminderDays().get(i));
                     sent++;
                 }
             }

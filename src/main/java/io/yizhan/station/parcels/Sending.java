@@ -84,7 +84,7 @@ public class Sending {
 
     /** A courier's name for people, e.g. 顺丰速运 for SF. */
     public String courierName(String code) {
-        return couriers.all().stream().filter(c -> c.code().equals(code)).map(Couriers.Courier::name).findFirst().orElse(code);
+        return couriers.name(code);
     }
 
     /** Destination provinces: code, Chinese name, English name. */

@@ -58,7 +58,7 @@ class CentralPostgresIT {
                     Thread.sleep(200);
                 }
                 String summary = get(central.url("/api/central/stations/demo-station-001/summary"), "operator", "operator-demo");
-                assertThat(summary).contains("\"eventsReceived\":20");
+                assertThat(summary).as("20 check-ins and their 20 text messages").contains("\"eventsReceived\":40");
 
                 String event = """
                         {"stationId":"demo-station-001","events":[{"id":"01a20000-0000-7000-8000-0000000000f1","type":"ParcelPickedUp",
@@ -71,7 +71,7 @@ class CentralPostgresIT {
             }
             try (StationProcess again = StationProcess.central(work.resolve("central"), centralArgs).start()) {
                 assertThat(get(again.url("/api/central/stations/demo-station-001/summary"), "operator", "operator-demo"))
-                        .contains("\"eventsReceived\":21", "\"duplicatesIgnored\":1");
+                        .contains("\"eventsReceived\":41", "\"duplicatesIgnored\":1");
             }
         }
     }

@@ -38,6 +38,11 @@ public class Couriers {
         return OTHER.equals(code) || couriers.stream().anyMatch(c -> c.code().equals(code));
     }
 
+    /** A courier's name for people (顺丰速运 for SF); the code itself when unknown. */
+    public String name(String code) {
+        return couriers.stream().filter(c -> c.code().equals(code)).map(Courier::name).findFirst().orElse(code);
+    }
+
     public List<Courier> all() {
         return couriers;
     }

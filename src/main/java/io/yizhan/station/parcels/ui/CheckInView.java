@@ -69,7 +69,10 @@ public class CheckInView extends Div implements ScanConsumer, HasDynamicTitle {
         waybill.setId("waybill");
         waybill.setMaxLength(32);
         waybill.setAutofocus(true);
-        waybill.addKeyDownListener(Key.ENTER, e -> phone.focus());
+        waybill.addKeyDownListener(Key.ENTER, e -> {
+            showManifest();
+            phone.focus();
+        });
         phone.setLabel(getTranslation("parcels.phone"));
         phone.setId("phone");
         phone.setAllowedCharPattern("[0-9 ]");
@@ -124,7 +127,13 @@ public class CheckInView extends Div implements ScanConsumer, HasDynamicTitle {
     public void onScan(ScanReceived scan) {
         waybill.setValue(scan.code());
         waybill.setInvalid(false);
+        showManifest();
         phone.focus();
+    }
+
+    /** A waybill on a courier manifest already has its phone: say so; the clerk just presses Enter. */
+    private void showManifest() {
+        phone.setHelperText(parcels.manifestPhone(waybill.getValue()).map(m -> getTranslation("parcels.check-in.manifest", m)).orElse(null));
     }
 
     private void checkIn() {
@@ -140,6 +149,7 @@ public class CheckInView extends Div implements ScanConsumer, HasDynamicTitle {
             recent.setItems(mine);
             waybill.clear();
             phone.clear();
+            phone.setHelperText(null);
             damage.clear();
             cold.clear();
             waybill.setInvalid(false);

@@ -1,5 +1,6 @@
 package io.yizhan.station.sync.internal;
 
+import io.yizhan.station.parcels.NotificationRequested;
 import io.yizhan.station.parcels.ParcelCheckedIn;
 import io.yizhan.station.parcels.ParcelCollected;
 import io.yizhan.station.parcels.ParcelPickedUp;
@@ -59,6 +60,11 @@ class Outbox {
 
     @EventListener
     void on(ParcelCollected e) {
+        append(e.eventId(), e.parcelId(), e.at(), e);
+    }
+
+    @EventListener
+    void on(NotificationRequested e) {
         append(e.eventId(), e.parcelId(), e.at(), e);
     }
 

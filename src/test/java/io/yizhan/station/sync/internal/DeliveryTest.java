@@ -65,6 +65,8 @@ class DeliveryTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    Pulls pulls;
 
     private JdbcClient centralDb() {
         return central.getBean(JdbcClient.class);
@@ -94,11 +96,11 @@ class DeliveryTest {
         Parcel p = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
         parcels.pickUp(p.id(), null, null);
         drain();
-        assertThat(atCentral(p.id().toString())).isEqualTo(2);
+        assertThat(atCentral(p.id().toString())).as("checked in, text requested, picked up").isEqualTo(3);
         assertThat(sync.status().pending()).isZero();
         assertThat(sync.status().lastSuccessAt()).isNotNull();
         assertThat(centralDb().sql("SELECT sequence_no FROM central_event WHERE aggregate_id = ? ORDER BY arrival")
-                .param(p.id().toString()).query(Long.class).list()).containsExactly(1L, 2L);
+                .param(p.id().toString()).query(Long.class).list()).containsExactly(1L, 2L, 3L);
     }
 
     @Test
@@ -110,9 +112,9 @@ class DeliveryTest {
         long duplicates = centralDb().sql("SELECT duplicates_ignored FROM central_station WHERE id = 'demo-station-001'")
                 .query(Long.class).single();
         drain();
-        assertThat(atCentral(p.id().toString())).isEqualTo(1);
+        assertThat(atCentral(p.id().toString())).isEqualTo(2);
         assertThat(centralDb().sql("SELECT duplicates_ignored FROM central_station WHERE id = 'demo-station-001'").query(Long.class).single())
-                .isEqualTo(duplicates + 1);
+                .isEqualTo(duplicates + 2);
         assertThat(sync.status().pending()).isZero();
     }
 
@@ -121,12 +123,12 @@ class DeliveryTest {
         Parcel held = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
         // an event of a type central does not know (say, from a newer station) goes first
         UUID bogus = UuidV7.next(clock);
-        jdbc.sql("UPDATE sync_outbox SET sequence_no = 2 WHERE aggregate_id = ?").param(held.id().toString()).update();
+        jdbc.sql("UPDATE sync_outbox SET sequence_no = sequence_no + 10 WHERE aggregate_id = ?").param(held.id().toString()).update();
         jdbc.sql("""
                         INSERT INTO sync_outbox (id, type, version, aggregate_id, sequence_no, occurred_at, payload, status)
                         VALUES (?, 'ParcelWeighed', 1, ?, 1, ?, '{"grams":1200}', 'PENDING')""")
                 .params(bogus, held.id().toString(), OffsetDateTime.now(clock)).update();
-        jdbc.sql("UPDATE sync_outbox SET position = position + 1000000 WHERE aggregate_id = ? AND sequence_no = 2")
+        jdbc.sql("UPDATE sync_outbox SET position = position + 1000000 WHERE aggregate_id = ? AND sequence_no > 10")
                 .param(held.id().toString()).update();
         Parcel other = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
 
@@ -134,7 +136,7 @@ class DeliveryTest {
         assertThat(sync.quarantined()).extracting(QuarantinedEvent::id).contains(bogus);
         assertThat(sync.quarantined()).filteredOn(q -> q.id().equals(bogus)).singleElement()
                 .satisfies(q -> assertThat(q.reason()).contains("unknown event type ParcelWeighed"));
-        assertThat(atCentral(other.id().toString())).as("other parcels keep flowing").isEqualTo(1);
+        assertThat(atCentral(other.id().toString())).as("other parcels keep flowing").isEqualTo(2);
         assertThat(atCentral(held.id().toString())).as("the held parcel's later event waits").isZero();
         assertThat(sync.status().quarantined()).isPositive();
 
@@ -146,7 +148,47 @@ class DeliveryTest {
         jdbc.sql("UPDATE sync_outbox SET type = 'ParcelCheckedIn' WHERE id = ?").param(bogus).update();
         sync.retry(bogus);
         drain();
-        assertThat(atCentral(held.id().toString())).isEqualTo(2);
+        assertThat(atCentral(held.id().toString())).isEqualTo(3);
         assertThat(sync.quarantined()).extracting(QuarantinedEvent::id).doesNotContain(bogus);
+    }
+
+    @Test
+    void centralTextsTheRecipientAndTheResultComesBack() throws Exception {
+        Parcel sent = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
+        Parcel unreachable = parcels.checkIn(new CheckIn(waybill(), "17000001234", null, null, false, null));
+        drain();
+        central.getBean(io.yizhan.central.Notifications.class).sendPending();
+        assertThat(centralDb().sql("SELECT text FROM central_sms_sandbox WHERE phone = '13812345678'").query(String.class).list())
+                .anySatisfy(text -> assertThat(text).contains(sent.pickupCode(), "顺丰速运", "取件码"));
+        pulls.pullAll();
+        assertThat(notification(sent)).isEqualTo("SENT");
+        assertThat(notification(unreachable)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("SELECT reason FROM parcels_notification WHERE parcel_id = ?").param(unreachable.id()).query(String.class).single())
+                .contains("unreachable");
+        assertThat(pulls.pullAll()).as("nothing applied twice").isZero();
+    }
+
+    private String notification(Parcel p) {
+        return jdbc.sql("SELECT status FROM parcels_notification WHERE parcel_id = ? AND kind = 'CHECKED_IN'").param(p.id())
+                .query(String.class).single();
+    }
+
+    @Test
+    void aCourierManifestFillsThePhoneAtCheckIn() throws Exception {
+        String waybill = waybill();
+        int port = ((WebServerApplicationContext) central).getWebServer().getPort();
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/central/stations/demo-station-001/manifests"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("operator:operator-demo".getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("[{\"waybill\":\"" + waybill.toLowerCase()
+                        + "\",\"courier\":\"SF\",\"phone\":\"139 0000 5678\"}]")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(parcels.manifestPhone(waybill)).isEmpty();
+        assertThat(pulls.pullAll()).isPositive();
+        assertThat(parcels.manifestPhone(waybill)).contains("139****5678");
+        Parcel p = parcels.checkIn(new CheckIn(waybill, "", null, null, false, null));
+        assertThat(p.phone()).isEqualTo("139****5678");
+        assertThat(pulls.pullAll()).isZero();
     }
 }

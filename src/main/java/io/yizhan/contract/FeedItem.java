@@ -1,0 +1,21 @@
+package io.yizhan.contract;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One item a station pulls from central: which feed, its cursor (the station asks for items after
+ * the last cursor it applied), the key that makes applying it idempotent, and the payload. Inside
+ * the station it is published as an application event, in the transaction that moves the cursor.
+ */
+public record FeedItem(String feed, long cursor, String key, JsonNode payload) {
+
+    /** Courier manifests: parcels on their way to the station, with the recipient's phone. */
+    public static final String MANIFESTS = "manifests";
+    /** What became of the text messages the station asked central to send. */
+    public static final String NOTIFICATION_RESULTS = "notification-results";
+
+    /** Where a station pulls a feed on central: {@code ?after={cursor}&limit={n}}. */
+    public static String path(String feed) {
+        return "/api/sync/feeds/" + feed;
+    }
+}

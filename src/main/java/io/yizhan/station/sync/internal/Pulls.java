@@ -1,0 +1,107 @@
+package io.yizhan.station.sync.internal;
+
+import io.yizhan.contract.FeedItem;
+import io.yizhan.contract.FeedPage;
+import io.yizhan.station.shared.StationProperties;
+import io.yizhan.station.sync.SyncProperties;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pulls central's feeds for this station by cursor. Each page is applied in one transaction that
+ * also moves the cursor: the items are published as {@link FeedItem} events for the modules that
+ * own them (applied by key), so a page pulled again after a crash changes nothing twice.
+ */
+@Component
+class Pulls {
+
+    private static final Logger log = LoggerFactory.getLogger(Pulls.class);
+    static final List<String> FEEDS = List.of(FeedItem.MANIFESTS, FeedItem.NOTIFICATION_RESULTS);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final SyncProperties sync;
+    private final String stationId;
+    private final ApplicationEventPublisher events;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Pulls(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, SyncProperties sync, StationProperties station,
+          ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.sync = sync;
+        this.stationId = station.station().id();
+        this.events = events;
+    }
+
+    @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${yizhan.sync.pull-every:PT10S}")
+    void scheduled() {
+        if (!sync.enabled()) {
+            return;
+        }
+        try {
+            pullAll();
+        } catch (Exception e) {
+            log.debug("Pulling from central failed: {}", e.toString());
+        }
+    }
+
+    /** Pulls every feed until it is up to date; returns how many items were applied. */
+    int pullAll() throws Exception {
+        int applied = 0;
+        for (String feed : FEEDS) {
+            int n;
+            do {
+                n = pullPage(feed);
+                applied += n;
+            } while (n > 0);
+        }
+        return applied;
+    }
+
+    private int pullPage(String feed) throws Exception {
+        long after = jdbc.sql("SELECT cursor_no FROM sync_cursor WHERE feed = ?").param(feed).query(Long.class).optional().orElse(0L);
+        HttpRequest request = HttpRequest.newBuilder(sync.centralUrl().resolve(FeedItem.path(feed) + "?after=" + after + "&limit=200"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (stationId + ":" + sync.stationKey()).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("central answered HTTP " + response.statusCode() + " for feed " + feed);
+        }
+        FeedPage page = json.readValue(response.body(), FeedPage.class);
+        if (page.items() == null || page.items().isEmpty()) {
+            return 0;
+        }
+        tx.executeWithoutResult(status -> {
+            long last = after;
+            for (FeedItem item : page.items()) {
+                if (item.cursor() <= last || !feed.equals(item.feed())) {
+                    throw new IllegalStateException("central's feed " + feed + " is out of order");
+                }
+                events.publishEvent(item);
+                last = item.cursor();
+            }
+            if (jdbc.sql("UPDATE sync_cursor SET cursor_no = ? WHERE feed = ? AND cursor_no = ?").params(last, feed, after).update() == 0) {
+                jdbc.sql("INSERT INTO sync_cursor (feed, cursor_no) VALUES (?, ?)").params(feed, last).update();
+            }
+        });
+        return page.items().size();
+    }
+}
