@@ -1,5 +1,7 @@
 package io.yizhan.central;
 
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.yizhan.central.ui.CentralLoginView;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +84,27 @@ class CentralSecurity {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole(OPERATOR))
+                .httpBasic(b -> { })
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** Operators' screens: form sign-in at /login, then the stations overview. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain screens(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**", "/images/**").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(CentralLoginView.class, "/login"));
         return http.build();
     }
 

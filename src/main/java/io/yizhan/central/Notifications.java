@@ -28,6 +28,11 @@ public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     public record Sms(UUID id, String stationId, String phone, String text, String status, @Nullable String reason, Instant createdAt) {
+
+        /** The phone as operators see it: 138****5678. */
+        public String maskedPhone() {
+            return phone.length() == 11 ? phone.substring(0, 3) + "****" + phone.substring(7) : "****";
+        }
     }
 
     private final JdbcClient jdbc;

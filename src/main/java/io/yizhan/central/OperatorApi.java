@@ -71,7 +71,7 @@ class OperatorApi {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());
             m.put("stationId", s.stationId());
-            m.put("phone", mask(s.phone()));
+            m.put("phone", s.maskedPhone());
             m.put("text", s.text());
             m.put("status", s.status());
             m.put("reason", s.reason());
@@ -80,9 +80,6 @@ class OperatorApi {
         }).toList();
     }
 
-    static String mask(String phone) {
-        return phone.length() == 11 ? phone.substring(0, 3) + "****" + phone.substring(7) : "****";
-    }
 
     @GetMapping("/api/central/stations/{id}/summary")
     ResponseEntity<Map<String, Object>> summary(@PathVariable String id) {

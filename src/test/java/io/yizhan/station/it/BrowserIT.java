@@ -10,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.yizhan.station.support.RequiredTool;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
 
-    static final Path SHOTS = Path.of("target/screenshots");
+    static final Path SHOTS = PageChecks.SHOTS;
     static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--autoplay-policy=no-user-gesture-required");
@@ -43,19 +42,12 @@ class BrowserIT {
     StationProcess station;
     Playwright playwright;
     Browser browser;
-    String axe;
-    String sizeCheck;
-    String axeRun;
+    PageChecks checks;
 
     @BeforeAll
     void start() throws Exception {
         RequiredTool.require("chromium", "chromium");
-        Path axeFile = Path.of("target/axe/node_modules/axe-core/axe.min.js");
-        assertThat(axeFile).as("axe-core is installed by the build into target/axe (npm)").exists();
-        axe = Files.readString(axeFile, StandardCharsets.UTF_8);
-        sizeCheck = Files.readString(Path.of("src/test/resources/it/size-check.js"), StandardCharsets.UTF_8);
-        axeRun = Files.readString(Path.of("src/test/resources/it/axe-run.js"), StandardCharsets.UTF_8);
-        Files.createDirectories(SHOTS);
+        checks = new PageChecks();
         // a short idle time so the idle reset can be watched in the browser
         station = new StationProcess(Files.createTempDirectory(Path.of("target"), "browser-"),
                 "--yizhan.kiosk.idle-seconds=" + IDLE_SECONDS, "--yizhan.kiosk.countdown-seconds=" + COUNTDOWN_SECONDS).start();
@@ -99,15 +91,7 @@ class BrowserIT {
 
     /** axe-core violations plus the size floor; both must be empty. */
     private void check(Page page, String name, int minText, int minTarget) {
-        page.waitForTimeout(300);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-        @SuppressWarnings("unchecked")
-        List<String> violations = (List<String>) page.evaluate(axeRun, Map.of("minTarget", minTarget));
-        assertThat(violations).as("axe-core on " + name).isEmpty();
-        @SuppressWarnings("unchecked")
-        List<String> small = (List<String>) page.evaluate(sizeCheck, Map.of("minText", minText, "minTarget", minTarget));
-        assertThat(small).as("sizes on " + name).isEmpty();
+        checks.check(page, name, minText, minTarget);
     }
 
     @Test

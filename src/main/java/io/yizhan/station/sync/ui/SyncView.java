@@ -75,13 +75,24 @@ public class SyncView extends Div implements HasDynamicTitle {
         link.getElement().setAttribute("data-state", s.online() ? "ok" : "offline");
         queue.setText(getTranslation("sync.queue", s.pending(), s.oldestPendingSeconds() / 60));
         last.setText(getTranslation("sync.last", s.lastSuccessAt() == null ? getTranslation("sync.never") : time.dateTime(s.lastSuccessAt())));
-        error.setText(s.lastError() == null || s.online() ? "" : getTranslation("sync.error", s.lastError()));
+        error.setText(s.lastError() == null || s.online() ? "" : getTranslation("sync.error", explain(s.lastError())));
         error.setVisible(!error.getText().isEmpty());
         if (s.alarm()) {
             link.setText(getTranslation("sync.link.alarm"));
             link.getElement().setAttribute("data-state", "trouble");
         }
         quarantined.setItems(sync.quarantined());
+    }
+
+    /** The last failure in words staff can act on; the technical text stays for support. */
+    private String explain(String error) {
+        if (error.contains("HTTP 401")) {
+            return getTranslation("sync.error.key") + " (" + error + ")";
+        }
+        if (error.contains("ConnectException") || error.contains("ConnectTimeout") || error.contains("UnresolvedAddress")) {
+            return getTranslation("sync.error.connect") + " (" + error + ")";
+        }
+        return error;
     }
 
     @Override

@@ -1,0 +1,94 @@
+package io.yizhan.station.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.yizhan.station.support.RequiredTool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's two processes, station and central, in Chromium: the manager's sync screen and the
+ * status strip tell the truth about the link, and an operator sees the stations and the SMS
+ * sandbox at central. Each screen passes axe-core and the size floor.
+ */
+class CentralScreensIT {
+
+    @Test
+    void staffSeeTheSyncAndOperatorsSeeStationsAndTexts() throws Exception {
+        RequiredTool.require("chromium", "chromium");
+        Path work = Files.createTempDirectory(Path.of("target"), "central-screens-");
+        PageChecks checks = new PageChecks();
+        StationProcess central = StationProcess.central(work.resolve("central"));
+        try (StationProcess station = new StationProcess(work.resolve("station"),
+                "--yizhan.sync.central-url=http://127.0.0.1:" + central.port()).start();
+             Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+            HttpClient http = HttpClient.newHttpClient();
+            String clerk = "Basic " + Base64.getEncoder().encodeToString("clerk:clerk-demo".getBytes(StandardCharsets.UTF_8));
+            for (String phone : new String[] {"13812345678", "17000001234"}) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(station.url("/api/parcels/check-in")))
+                        .header("Authorization", clerk).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"waybill\":\"YT" + String.format("%013d", System.nanoTime() % 10_000_000_000_000L)
+                                + "\",\"phone\":\"" + phone + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(201);
+            }
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setArgs(BrowserIT.CHROMIUM_FLAGS));
+
+            // central is down: the manager's screen says so, and that nothing is lost
+            Page counter = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)).newPage();
+            counter.navigate(station.url("/login"));
+            counter.locator("input[name=username]").fill("manager");
+            counter.locator("input[name=password]").fill("manager-demo");
+            counter.locator("vaadin-button[slot=submit], button[type=submit]").first().click();
+            counter.waitForURL("**/counter");
+            counter.navigate(station.url("/counter/sync"));
+            counter.locator("#sync-link").waitFor();
+            assertThat(counter.locator("#sync-link").textContent()).contains("连不上总部");
+            assertThat(counter.locator("#sync-queue").textContent()).contains("等待上传 4 条");
+            checks.check(counter, "counter-sync-offline", 14, 24);
+
+            central.start();
+            counter.waitForCondition(() -> {
+                counter.locator("#sync-refresh").click();
+                counter.waitForTimeout(500);
+                return counter.locator("#sync-link").textContent().contains("已连接总部");
+            }, new Page.WaitForConditionOptions().setTimeout(60_000));
+            assertThat(counter.locator("#sync-queue").textContent()).contains("等待上传 0 条");
+            counter.locator("#status-sync").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("总部已连接")).waitFor(
+                    new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
+            checks.check(counter, "counter-sync-online", 14, 24);
+
+            Page operator = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("zh-CN")).newPage();
+            operator.navigate(central.url("/login"));
+            operator.locator("input[name=username]").fill("operator");
+            operator.locator("input[name=password]").fill("operator-demo");
+            operator.locator("vaadin-button[slot=submit], button[type=submit]").first().click();
+            operator.locator("#stations").waitFor();
+            assertThat(operator.locator("#stations").textContent()).contains("demo-station-001", "幸福里社区驿站");
+            checks.check(operator, "central-stations", 14, 24);
+
+            operator.waitForCondition(() -> {
+                operator.navigate(central.url("/sms"));
+                operator.locator("#sms").waitFor();
+                return operator.locator("#sms").textContent().contains("已发送") && operator.locator("#sms").textContent().contains("发送失败");
+            }, new Page.WaitForConditionOptions().setTimeout(30_000));
+            assertThat(operator.locator("#sms").textContent()).contains("138****5678", "取件码").doesNotContain("13812345678");
+            checks.check(operator, "central-sms", 14, 24);
+            browser.close();
+        } finally {
+            central.close();
+        }
+    }
+}
