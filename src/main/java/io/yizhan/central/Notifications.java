@@ -60,12 +60,24 @@ public class Notifications {
                 .update();
     }
 
-    /** Sends what is queued, each message in its own transaction with its result. */
+    /**
+     * Sends what is queued. Each message is first claimed (PENDING → SENDING, a guarded update), so
+     * several central replicas never send one message twice; then sent; then its result and the
+     * feed item for the station are stored in one transaction. A claim left by a crash is released
+     * after five minutes: the message may then go twice, never not at all.
+     */
     @Scheduled(fixedDelayString = "${yizhan.central.sms.every:PT2S}")
     public void sendPending() {
+        OffsetDateTime stale = OffsetDateTime.ofInstant(clock.instant().minus(java.time.Duration.ofMinutes(5)), ZoneOffset.UTC);
+        jdbc.sql("UPDATE central_sms SET status = 'PENDING', claimed_at = NULL WHERE status = 'SENDING' AND claimed_at < ?").param(stale)
+                .update();
         List<Sms> pending = jdbc.sql(SELECT + " WHERE status = 'PENDING' ORDER BY created_at FETCH FIRST 100 ROWS ONLY").query(Notifications::map)
                 .list();
         for (Sms sms : pending) {
+            if (jdbc.sql("UPDATE central_sms SET status = 'SENDING', claimed_at = ? WHERE id = ? AND status = 'PENDING'")
+                    .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), sms.id()).update() == 0) {
+                continue;
+            }
             String status;
             String reason = null;
             try {
@@ -76,13 +88,14 @@ public class Notifications {
                 reason = e.getMessage();
             } catch (RuntimeException e) {
                 log.warn("SMS provider failed; will try again", e);
+                jdbc.sql("UPDATE central_sms SET status = 'PENDING', claimed_at = NULL WHERE id = ?").param(sms.id()).update();
                 return;
             }
             String finalStatus = status;
             String finalReason = reason;
             Instant now = clock.instant();
             tx.executeWithoutResult(t -> {
-                if (jdbc.sql("UPDATE central_sms SET status = ?, reason = ?, sent_at = ? WHERE id = ? AND status = 'PENDING'")
+                if (jdbc.sql("UPDATE central_sms SET status = ?, reason = ?, sent_at = ? WHERE id = ? AND status = 'SENDING'")
                         .params(finalStatus, finalReason, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), sms.id()).update() == 1) {
                     var result = json.createObjectNode().put("notificationId", sms.id().toString()).put("status", finalStatus)
                             .put("reason", finalReason).put("at", now.toString());
