@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores each station event exactly once. The event id is the idempotency key, settled by the
- * database's unique constraint: the same id with the same body is a DUPLICATE (the first answer,
- * no second effect); the same id with another body is REJECTED. Each event is its own transaction,
+ * database's unique constraint: the same id with the same body gets the first answer replayed
+ * (ACCEPTED, {@code replayed}; no second effect, counted as a duplicate ignored); the same id with another body is REJECTED. Each event is its own transaction,
  * so one bad event never holds back the other aggregates in its batch; the later events of its own
  * aggregate in the batch are HELD, not stored, so each aggregate's events stay in order.
  */
@@ -55,7 +55,7 @@ public class Ingest {
             if (r.status() == EventResult.Status.REJECTED && e.aggregateId() != null) {
                 refused.add(e.aggregateId());
             }
-            if (r.status() == EventResult.Status.DUPLICATE) {
+            if (r.replayed()) {
                 duplicates++;
             }
             results.add(r);
@@ -91,7 +91,7 @@ public class Ingest {
         } catch (DuplicateKeyException seen) {
             Optional<String> first = jdbc.sql("SELECT body_sha256 FROM central_event WHERE id = ?").param(e.id()).query(String.class).optional();
             if (first.isPresent() && first.get().equals(body)) {
-                return new EventResult(e.id(), EventResult.Status.DUPLICATE, null);
+                return new EventResult(e.id(), EventResult.Status.ACCEPTED, null, true);
             }
             return new EventResult(e.id(), EventResult.Status.REJECTED, "event id " + e.id() + " was already used with a different body");
         }

@@ -64,8 +64,8 @@ class CentralPostgresIT {
                         {"stationId":"demo-station-001","events":[{"id":"01a20000-0000-7000-8000-0000000000f1","type":"ParcelPickedUp",
                          "version":1,"stationId":"demo-station-001","aggregateId":"01a20000-0000-7000-8000-0000000000f2","sequence":1,
                          "occurredAt":"2026-11-22T08:00:00Z","payload":{"proxy":false}}]}""";
-                assertThat(post(central.url("/api/sync/events"), "demo-station-001", "demo-station-key", event).body()).contains("ACCEPTED");
-                assertThat(post(central.url("/api/sync/events"), "demo-station-001", "demo-station-key", event).body()).contains("DUPLICATE");
+                assertThat(post(central.url("/api/sync/events"), "demo-station-001", "demo-station-key", event).body()).contains("ACCEPTED", "\"replayed\":false");
+                assertThat(post(central.url("/api/sync/events"), "demo-station-001", "demo-station-key", event).body()).contains("ACCEPTED", "\"replayed\":true");
                 assertThat(post(central.url("/api/sync/events"), "demo-station-001", "demo-station-key", event.replace("false", "true"))
                         .body()).contains("REJECTED");
             }

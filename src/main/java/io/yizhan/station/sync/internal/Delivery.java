@@ -4,17 +4,12 @@ import io.yizhan.contract.BatchResult;
 import io.yizhan.contract.EventBatch;
 import io.yizhan.contract.EventEnvelope;
 import io.yizhan.contract.EventResult;
-import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.sync.SyncProperties;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers the outbox to central, one batch at a time, oldest first. Only what central
- * acknowledged (ACCEPTED or DUPLICATE) is marked delivered; a REJECTED event is quarantined with
+ * acknowledged (ACCEPTED, first time or replayed) is marked delivered; a REJECTED event is quarantined with
  * central's reason and the later events of its aggregate wait behind it, while every other
  * aggregate keeps flowing. Failures back off exponentially with jitter, capped at 30 s, so delivery
  * resumes within 30 s of central's return. When there is nothing to send it asks central every 15 s
@@ -49,19 +44,21 @@ class Delivery implements SmartLifecycle {
     private final SyncProperties sync;
     private final String stationId;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private boolean woken;
     private volatile boolean running;
     private Thread worker;
 
-    Delivery(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, SyncProperties sync, StationProperties station, Clock clock) {
+    private final CentralLink central;
+
+    Delivery(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, SyncProperties sync, CentralLink central, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.sync = sync;
-        this.stationId = station.station().id();
+        this.central = central;
+        this.stationId = central.stationId();
         this.clock = clock;
     }
 
@@ -143,7 +140,7 @@ class Delivery implements SmartLifecycle {
                            java.time.Instant occurredAt, String payload) {
     }
 
-    /** Sends one batch (or a heartbeat); returns how many events central took (accepted, duplicate or rejected). */
+    /** Sends one batch (or a heartbeat); returns how many events central settled (accepted or rejected). */
     int deliverOnce() throws Exception {
         List<Pending> batch = jdbc.sql("""
                         SELECT position, id, type, version, aggregate_id, sequence_no, occurred_at, payload FROM sync_outbox o
@@ -157,17 +154,8 @@ class Delivery implements SmartLifecycle {
         List<EventEnvelope> envelopes = batch.stream().map(p -> new EventEnvelope(p.id(), p.type(), p.version(), stationId, p.aggregateId(),
                 p.sequence(), p.occurredAt(), json.readTree(p.payload()))).toList();
         byte[] body = json.writeValueAsBytes(new EventBatch(stationId, envelopes));
-        HttpRequest request = HttpRequest.newBuilder(sync.centralUrl().resolve(EventBatch.PATH))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (stationId + ":" + sync.stationKey()).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("central answered HTTP " + response.statusCode());
-        }
-        BatchResult answer = json.readValue(response.body(), BatchResult.class);
+        BatchResult answer = json.readValue(central.send(central.request(EventBatch.PATH).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()), BatchResult.class);
         if (answer.results() == null || answer.results().size() != batch.size()) {
             throw new IllegalStateException("central's answer does not match the batch");
         }

@@ -2,14 +2,7 @@ package io.yizhan.station.sync.internal;
 
 import io.yizhan.contract.FeedItem;
 import io.yizhan.contract.FeedPage;
-import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.sync.SyncProperties;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +28,16 @@ class Pulls {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final SyncProperties sync;
-    private final String stationId;
+    private final CentralLink central;
     private final ApplicationEventPublisher events;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Pulls(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, SyncProperties sync, StationProperties station,
+    Pulls(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, SyncProperties sync, CentralLink central,
           ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.sync = sync;
-        this.stationId = station.station().id();
+        this.central = central;
         this.events = events;
     }
 
@@ -76,16 +68,8 @@ class Pulls {
 
     private int pullPage(String feed) throws Exception {
         long after = jdbc.sql("SELECT cursor_no FROM sync_cursor WHERE feed = ?").param(feed).query(Long.class).optional().orElse(0L);
-        HttpRequest request = HttpRequest.newBuilder(sync.centralUrl().resolve(FeedItem.path(feed) + "?after=" + after + "&limit=200"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (stationId + ":" + sync.stationKey()).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("central answered HTTP " + response.statusCode() + " for feed " + feed);
-        }
-        FeedPage page = json.readValue(response.body(), FeedPage.class);
+        FeedPage page = json.readValue(central.send(central.request(FeedItem.path(feed) + "?after=" + after + "&limit=200").GET().build()),
+                FeedPage.class);
         if (page.items() == null || page.items().isEmpty()) {
             return 0;
         }
