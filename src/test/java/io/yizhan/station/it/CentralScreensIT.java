@@ -32,7 +32,7 @@ class CentralScreensIT {
         PageChecks checks = new PageChecks();
         StationProcess central = StationProcess.central(work.resolve("central"));
         try (StationProcess station = new StationProcess(work.resolve("station"),
-                "--yizhan.sync.central-url=http://127.0.0.1:" + central.port()).start();
+                "--yizhan.sync.central-url=http://127.0.0.1:" + central.port(), "--yizhan.sync.pull-every=1s").start();
              Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
             HttpClient http = HttpClient.newHttpClient();
             String clerk = "Basic " + Base64.getEncoder().encodeToString("clerk:clerk-demo".getBytes(StandardCharsets.UTF_8));
@@ -70,8 +70,30 @@ class CentralScreensIT {
                     new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
             checks.check(counter, "counter-sync-online", 14, 24);
 
+            // a courier manifest at central reaches the counter: the scan alone checks the parcel in
+            String manifested = "SF" + String.format("%013d", System.nanoTime() % 10_000_000_000_000L);
+            HttpResponse<String> manifest = http.send(HttpRequest.newBuilder(URI.create(central.url("/api/central/stations/demo-station-001/manifests")))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator-demo".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("[{\"waybill\":\"" + manifested + "\",\"courier\":\"SF\",\"phone\":\"13955556666\"}]"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(manifest.statusCode()).isEqualTo(202);
+            counter.navigate(station.url("/counter/parcels/check-in"));
+            counter.waitForCondition(() -> {
+                counter.locator("#waybill input").fill(manifested);
+                counter.locator("#waybill input").press("Enter");
+                counter.waitForTimeout(500);
+                return counter.locator("#phone").textContent().contains("139****6666");
+            }, new Page.WaitForConditionOptions().setTimeout(30_000));
+            checks.check(counter, "counter-check-in-manifest", 14, 24);
+            counter.locator("#phone input").press("Enter");
+            counter.waitForCondition(() -> counter.locator("#recent-check-ins").textContent().contains(manifested));
+            assertThat(counter.locator("#recent-check-ins").textContent()).contains("139****6666");
+
             Page operator = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("zh-CN")).newPage();
             operator.navigate(central.url("/login"));
+            operator.locator("input[name=username]").waitFor();
+            checks.check(operator, "central-login", 14, 24);
             operator.locator("input[name=username]").fill("operator");
             operator.locator("input[name=password]").fill("operator-demo");
             operator.locator("vaadin-button[slot=submit], button[type=submit]").first().click();
