@@ -37,6 +37,7 @@ class Delivery implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration FIRST_ATTEMPT = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -96,6 +97,10 @@ class Delivery implements SmartLifecycle {
     }
 
     private void loop() {
+        // let the station finish starting (2 cores: the first screens come first); a new event wakes it earlier
+        if (!await(FIRST_ATTEMPT)) {
+            return;
+        }
         int failures = 0;
         while (running) {
             Duration pause;
