@@ -31,7 +31,7 @@ public class Notifications {
 
         /** The phone as operators see it: 138****5678. */
         public String maskedPhone() {
-            return phone.length() == 11 ? phone.substring(0, 3) + "****" + phone.substring(7) : "****";
+            return phone.contains("*") ? phone : PhoneErasure.mask(phone);
         }
     }
 

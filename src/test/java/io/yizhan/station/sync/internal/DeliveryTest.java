@@ -67,6 +67,8 @@ class DeliveryTest {
     Clock clock;
     @Autowired
     Pulls pulls;
+    @Autowired
+    OutboxPruning pruning;
 
     private JdbcClient centralDb() {
         return central.getBean(JdbcClient.class);
@@ -190,5 +192,26 @@ class DeliveryTest {
         Parcel p = parcels.checkIn(new CheckIn(waybill, "", null, null, false, null));
         assertThat(p.phone()).isEqualTo("139****5678");
         assertThat(pulls.pullAll()).isZero();
+    }
+
+    @Test
+    void phoneNumbersDoNotOutstayThePrivacyRuleOnEitherSide() throws Exception {
+        Parcel p = parcels.checkIn(new CheckIn(waybill(), "13866667777", null, null, false, null));
+        drain();
+        central.getBean(io.yizhan.central.Notifications.class).sendPending();
+        assertThat(centralDb().sql("SELECT COUNT(*) FROM central_sms WHERE phone = '13866667777'").query(Long.class).single()).isEqualTo(1);
+
+        central.getBean(io.yizhan.central.PhoneErasure.class).eraseBefore(java.time.Instant.now().plusSeconds(60));
+        assertThat(centralDb().sql("SELECT COUNT(*) FROM central_sms WHERE phone LIKE '%66667777%' OR phone = '13866667777'")
+                .query(Long.class).single()).isZero();
+        assertThat(centralDb().sql("SELECT payload FROM central_event WHERE aggregate_id = ? AND type = 'NotificationRequested'")
+                .param(p.id().toString()).query(String.class).single()).contains("138****7777").doesNotContain("13866667777");
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE aggregate_id = ?").param(p.id().toString()).query(Long.class).single())
+                .isEqualTo(2);
+        ((io.yizhan.station.support.MutableClock) clock).advance(java.time.Duration.ofDays(31));
+        pruning.prune();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE aggregate_id = ?").param(p.id().toString()).query(Long.class).single())
+                .as("delivered events leave the station's outbox").isZero();
     }
 }
