@@ -43,6 +43,9 @@ class CentralAccounts {
         return (ApplicationArguments args) -> {
             if (demo) {
                 stations.register(DEMO_STATION, "幸福里社区驿站", DEMO_STATION_KEY);
+            } else {
+                // its key is public: a central that once ran in demo mode must not keep accepting it
+                stations.disable(DEMO_STATION);
             }
             Binder.get(environment).bind("yizhan.central.stations", Bindable.mapOf(String.class, StationKey.class))
                     .orElse(Map.of()).forEach((id, s) -> {

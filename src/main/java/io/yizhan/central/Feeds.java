@@ -27,7 +27,13 @@ public class Feeds {
         this.clock = clock;
     }
 
+    /**
+     * Adds an item to a station's feed. Call it inside a transaction: the station's row is locked
+     * first, so a station's items commit in cursor order and a pull can never skip one that commits
+     * later with a smaller cursor.
+     */
     public void publish(String stationId, String feed, String key, JsonNode payload) {
+        jdbc.sql("SELECT id FROM central_station WHERE id = ? FOR UPDATE").param(stationId).query(String.class).single();
         jdbc.sql("INSERT INTO central_feed (station_id, feed, item_key, payload, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(stationId, feed, key, payload.toString(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
     }

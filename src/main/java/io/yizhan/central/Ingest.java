@@ -74,6 +74,8 @@ public class Ingest {
                 + "|" + payload);
         try {
             tx.executeWithoutResult(status -> {
+                // a station's events commit in arrival order, so paging by arrival never skips one
+                jdbc.sql("SELECT id FROM central_station WHERE id = ? FOR UPDATE").param(stationId).query(String.class).single();
                 jdbc.sql("""
                                 INSERT INTO central_event (id, station_id, type, version, aggregate_id, sequence_no, occurred_at, received_at,
                                                            payload, body_sha256)
@@ -94,6 +96,9 @@ public class Ingest {
                 return new EventResult(e.id(), EventResult.Status.ACCEPTED, null, true);
             }
             return new EventResult(e.id(), EventResult.Status.REJECTED, "event id " + e.id() + " was already used with a different body");
+        } catch (org.springframework.dao.DataIntegrityViolationException | IllegalArgumentException | ClassCastException bad) {
+            // a value the database or a follow-up refuses: this event is refused, the rest of the batch goes on
+            return new EventResult(e.id(), EventResult.Status.REJECTED, "central could not store it: " + bad.getClass().getSimpleName());
         }
     }
 
@@ -122,7 +127,8 @@ public class Ingest {
         if (e.payload() == null || !e.payload().isObject() || e.payload().toString().length() > MAX_PAYLOAD) {
             return "the payload must be a JSON object of at most " + MAX_PAYLOAD + " characters";
         }
-        if (e.type().equals("NotificationRequested") && !(e.payload().path("notificationId").isString()
+        if (e.type().equals("NotificationRequested") && !(e.payload().path("notificationId").asString("").matches(
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
                 && e.payload().path("phone").asString("").matches("1\\d{10}") && e.payload().path("text").isString()
                 && e.payload().path("text").asString().length() <= 500)) {
             return "a NotificationRequested needs notificationId, an 11-digit mobile phone and a text of at most 500 characters";

@@ -85,7 +85,7 @@ public class Notifications {
                 status = "SENT";
             } catch (SmsProvider.Undeliverable e) {
                 status = "FAILED";
-                reason = e.getMessage();
+                reason = e.getMessage() == null ? "undeliverable" : e.getMessage().length() > 200 ? e.getMessage().substring(0, 200) : e.getMessage();
             } catch (RuntimeException e) {
                 log.warn("SMS provider failed; will try again", e);
                 jdbc.sql("UPDATE central_sms SET status = 'PENDING', claimed_at = NULL WHERE id = ?").param(sms.id()).update();

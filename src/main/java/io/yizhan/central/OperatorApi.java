@@ -50,9 +50,10 @@ class OperatorApi {
         for (ManifestLine l : lines) {
             String waybill = l.waybill() == null ? "" : l.waybill().strip().toUpperCase(java.util.Locale.ROOT);
             String phone = l.phone() == null ? "" : l.phone().replaceAll("\\D", "");
-            if (!waybill.matches("[A-Z0-9-]{8,32}") || !phone.matches("1\\d{10}")) {
+            String courier = l.courier() == null ? "" : l.courier().strip().toUpperCase(java.util.Locale.ROOT);
+            if (!waybill.matches("[A-Z0-9-]{8,32}") || !phone.matches("1\\d{10}") || !courier.matches("[A-Z0-9_-]{0,16}")) {
                 return ResponseEntity.badRequest().body(Map.of("code", "BAD_MANIFEST",
-                        "message", "运单号或手机号不对 bad waybill or phone: " + waybill));
+                        "message", "运单号、手机号或快递公司不对 bad waybill, phone or courier: " + waybill));
             }
         }
         for (ManifestLine l : lines) {

@@ -54,9 +54,14 @@ public class PhoneErasure {
         int changed = jdbc.sql("SELECT id, phone FROM central_sms WHERE created_at <= ? AND phone NOT LIKE '%*%'").param(t)
                 .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).list().stream()
                 .mapToInt(r -> jdbc.sql("UPDATE central_sms SET phone = ? WHERE id = ?").params(mask((String) r[1]), r[0]).update()).sum();
-        changed += erasePayloads("SELECT arrival, payload FROM central_event WHERE type = 'NotificationRequested' AND received_at <= ?",
+        changed += jdbc.sql("SELECT id, phone FROM central_sms_sandbox WHERE sent_at <= ? AND phone NOT LIKE '%*%'").param(t)
+                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).list().stream()
+                .mapToInt(r -> jdbc.sql("UPDATE central_sms_sandbox SET phone = ? WHERE id = ?").params(mask((String) r[1]), r[0]).update()).sum();
+        changed += erasePayloads("""
+                        SELECT arrival, payload FROM central_event
+                        WHERE type = 'NotificationRequested' AND received_at <= ? AND payload NOT LIKE '%****%'""",
                 "UPDATE central_event SET payload = ? WHERE arrival = ?", t);
-        changed += erasePayloads("SELECT cursor_no, payload FROM central_feed WHERE feed = 'manifests' AND created_at <= ?",
+        changed += erasePayloads("SELECT cursor_no, payload FROM central_feed WHERE feed = 'manifests' AND created_at <= ? AND payload NOT LIKE '%****%'",
                 "UPDATE central_feed SET payload = ? WHERE cursor_no = ?", t);
         return changed;
     }

@@ -37,6 +37,11 @@ public class Stations {
         }
     }
 
+    /** The station can no longer sign in (its key matches nothing); its data stays. */
+    public void disable(String id) {
+        jdbc.sql("UPDATE central_station SET key_sha256 = 'disabled' WHERE id = ?").param(id).update();
+    }
+
     /** True when the station exists and the key is its key (compared in constant time). */
     public boolean verify(String id, String key) {
         Optional<String> stored = jdbc.sql("SELECT key_sha256 FROM central_station WHERE id = ?").param(id).query(String.class).optional();

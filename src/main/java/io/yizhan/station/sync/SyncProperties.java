@@ -14,4 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SyncProperties(@DefaultValue("http://127.0.0.1:8081") URI centralUrl, @DefaultValue("") String stationKey,
                              @DefaultValue("true") boolean enabled, @DefaultValue("200") int batchSize,
                              @DefaultValue("24h") Duration offlineAlarm, @DefaultValue("30") int keepDeliveredDays) {
+
+    public SyncProperties {
+        if (batchSize < 1 || batchSize > 1000) {
+            throw new IllegalArgumentException("yizhan.sync.batch-size must be 1–1000 (central takes at most 1000 per request), got " + batchSize);
+        }
+        if (keepDeliveredDays < 1) {
+            throw new IllegalArgumentException("yizhan.sync.keep-delivered-days must be at least 1, got " + keepDeliveredDays);
+        }
+    }
 }

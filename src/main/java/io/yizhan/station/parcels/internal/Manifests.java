@@ -46,6 +46,9 @@ public class Manifests {
             return;
         }
         String courier = item.payload().path("courier").isString() ? item.payload().path("courier").asString() : null;
+        if (courier != null && !courier.matches("[A-Z0-9_-]{1,16}")) {
+            courier = null;
+        }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (jdbc.sql("UPDATE parcels_manifest SET courier = ?, phone = ?, received_at = ? WHERE waybill = ?")
                 .params(courier, phone, now, waybill).update() == 0) {

@@ -98,22 +98,26 @@ class Delivery implements SmartLifecycle {
 
     private void loop() {
         // let the station finish starting (2 cores: the first screens come first); a new event wakes it earlier
-        if (!await(FIRST_ATTEMPT)) {
+        if (!await(FIRST_ATTEMPT, true)) {
             return;
         }
         int failures = 0;
         while (running) {
             Duration pause;
+            boolean wakeable;
             try {
                 int sent = deliverOnce();
                 failures = 0;
                 pause = sent > 0 ? Duration.ZERO : HEARTBEAT;
+                wakeable = true;
             } catch (Exception e) {
                 failures++;
                 failed(e);
                 pause = backoff(failures);
+                // new events do not cut a back-off short: a busy counter must not hammer a central that is down
+                wakeable = false;
             }
-            if (!pause.isZero() && !await(pause)) {
+            if (!pause.isZero() && !await(pause, wakeable)) {
                 return;
             }
         }
@@ -125,11 +129,11 @@ class Delivery implements SmartLifecycle {
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
     }
 
-    private boolean await(Duration pause) {
+    private boolean await(Duration pause, boolean wakeable) {
         lock.lock();
         try {
             long nanos = pause.toNanos();
-            while (!woken && nanos > 0 && running) {
+            while ((!wakeable || !woken) && nanos > 0 && running) {
                 nanos = work.awaitNanos(nanos);
             }
             woken = false;

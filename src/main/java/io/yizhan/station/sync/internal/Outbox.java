@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes each event central needs into {@code sync_outbox}, synchronously, inside the transaction
  * that published it: the change and its event commit or roll back together. The aggregate's next
- * sequence number is taken under the table's unique (aggregate, sequence) constraint.
+ * sequence number comes from {@code sync_sequence} (a row lock per aggregate; pruning the outbox
+ * never resets it), backed by the outbox's unique (aggregate, sequence) constraint.
  */
 @Component
 class Outbox {
@@ -78,8 +79,13 @@ class Outbox {
             throw new IllegalStateException(event.getClass().getSimpleName() + " published outside a transaction: it would not be atomic");
         }
         String aggregate = aggregateId.toString();
-        long sequence = jdbc.sql("SELECT COALESCE(MAX(sequence_no), 0) + 1 FROM sync_outbox WHERE aggregate_id = ?").param(aggregate)
-                .query(Long.class).single();
+        long sequence;
+        if (jdbc.sql("UPDATE sync_sequence SET last_no = last_no + 1 WHERE aggregate_id = ?").param(aggregate).update() == 1) {
+            sequence = jdbc.sql("SELECT last_no FROM sync_sequence WHERE aggregate_id = ?").param(aggregate).query(Long.class).single();
+        } else {
+            jdbc.sql("INSERT INTO sync_sequence (aggregate_id, last_no) VALUES (?, 1)").param(aggregate).update();
+            sequence = 1;
+        }
         jdbc.sql("""
                         INSERT INTO sync_outbox (id, type, version, aggregate_id, sequence_no, occurred_at, payload, status)
                         VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING')""")

@@ -53,15 +53,24 @@ class Pulls {
         }
     }
 
-    /** Pulls every feed until it is up to date; returns how many items were applied. */
+    /** Pulls every feed until it is up to date; returns how many items were applied. A failing feed never holds back the others. */
     int pullAll() throws Exception {
         int applied = 0;
+        Exception failed = null;
         for (String feed : FEEDS) {
-            int n;
-            do {
-                n = pullPage(feed);
-                applied += n;
-            } while (n > 0);
+            try {
+                int n;
+                do {
+                    n = pullPage(feed);
+                    applied += n;
+                } while (n > 0);
+            } catch (Exception e) {
+                log.warn("Pulling feed {} from central failed: {}", feed, e.toString());
+                failed = e;
+            }
+        }
+        if (failed != null && applied == 0) {
+            throw failed;
         }
         return applied;
     }

@@ -186,6 +186,14 @@ class DeliveryTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("[{\"waybill\":\"" + waybill.toLowerCase()
                         + "\",\"courier\":\"SF\",\"phone\":\"139 0000 5678\"}]")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
+        var badCourier = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/central/stations/demo-station-001/manifests"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("operator:operator-demo".getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("[{\"waybill\":\"" + waybill()
+                        + "\",\"courier\":\"SF-EXPRESS-INTERNATIONAL\",\"phone\":\"13900005678\"}]")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(badCourier.statusCode()).as("a line the station could not store is refused at central").isEqualTo(400);
         assertThat(parcels.manifestPhone(waybill)).isEmpty();
         assertThat(pulls.pullAll()).isPositive();
         assertThat(parcels.manifestPhone(waybill)).contains("139****5678");
@@ -213,5 +221,8 @@ class DeliveryTest {
         pruning.prune();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE aggregate_id = ?").param(p.id().toString()).query(Long.class).single())
                 .as("delivered events leave the station's outbox").isZero();
+        parcels.pickUp(p.id(), null, null);
+        assertThat(jdbc.sql("SELECT sequence_no FROM sync_outbox WHERE aggregate_id = ?").param(p.id().toString()).query(Long.class).single())
+                .as("numbering goes on after pruning").isEqualTo(3);
     }
 }
