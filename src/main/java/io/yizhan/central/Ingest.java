@@ -70,7 +70,7 @@ public class Ingest {
             return new EventResult(e.id(), EventResult.Status.REJECTED, invalid);
         }
         String payload = e.payload().toString();
-        String body = Stations.sha256(e.type() + "|" + e.version() + "|" + e.aggregateId() + "|" + e.sequence() + "|" + e.occurredAt()
+        String body = io.yizhan.station.shared.Digests.sha256(e.type() + "|" + e.version() + "|" + e.aggregateId() + "|" + e.sequence() + "|" + e.occurredAt()
                 + "|" + payload);
         try {
             tx.executeWithoutResult(status -> {

@@ -31,7 +31,7 @@ public class Notifications {
 
         /** The phone as operators see it: 138****5678. */
         public String maskedPhone() {
-            return phone.contains("*") ? phone : PhoneErasure.mask(phone);
+            return phone.contains("*") ? phone : io.yizhan.station.shared.PersonalData.maskPhone(phone);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.yizhan.central;
 
+import io.yizhan.station.shared.PersonalData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class PhoneErasure {
         return changed;
     }
 
-    static String mask(String phone) {
-        return phone.length() == 11 ? phone.substring(0, 3) + "****" + phone.substring(7) : "****";
+    private static String mask(String phone) {
+        return PersonalData.maskPhone(phone);
     }
 }

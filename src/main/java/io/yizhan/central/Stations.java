@@ -1,13 +1,12 @@
 package io.yizhan.central;
 
+import io.yizhan.station.shared.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +31,8 @@ public class Stations {
 
     /** Registers a station, or gives it a new key. */
     public void register(String id, String name, String key) {
-        if (jdbc.sql("UPDATE central_station SET name = ?, key_sha256 = ? WHERE id = ?").params(name, sha256(key), id).update() == 0) {
-            jdbc.sql("INSERT INTO central_station (id, name, key_sha256) VALUES (?, ?, ?)").params(id, name, sha256(key)).update();
+        if (jdbc.sql("UPDATE central_station SET name = ?, key_sha256 = ? WHERE id = ?").params(name, Digests.sha256(key), id).update() == 0) {
+            jdbc.sql("INSERT INTO central_station (id, name, key_sha256) VALUES (?, ?, ?)").params(id, name, Digests.sha256(key)).update();
         }
     }
 
@@ -46,7 +45,7 @@ public class Stations {
     public boolean verify(String id, String key) {
         Optional<String> stored = jdbc.sql("SELECT key_sha256 FROM central_station WHERE id = ?").param(id).query(String.class).optional();
         return stored.isPresent() && MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.US_ASCII),
-                sha256(key).getBytes(StandardCharsets.US_ASCII));
+                Digests.sha256(key).getBytes(StandardCharsets.US_ASCII));
     }
 
     public boolean exists(String id) {
@@ -64,32 +63,26 @@ public class Stations {
         }
     }
 
+    private static final String SUMMARY = """
+            SELECT s.id, s.name, s.duplicates_ignored, s.last_contact_at,
+                   (SELECT COUNT(*) FROM central_event e WHERE e.station_id = s.id) AS received,
+                   (SELECT MAX(e.received_at) FROM central_event e WHERE e.station_id = s.id) AS last_event
+            FROM central_station s""";
+
     public Optional<Summary> summary(String id) {
-        return jdbc.sql("""
-                        SELECT s.id, s.name, s.duplicates_ignored, s.last_contact_at,
-                               (SELECT COUNT(*) FROM central_event e WHERE e.station_id = s.id) AS received,
-                               (SELECT MAX(e.received_at) FROM central_event e WHERE e.station_id = s.id) AS last_event
-                        FROM central_station s WHERE s.id = ?""")
-                .param(id).query((rs, i) -> new Summary(rs.getString("id"), rs.getString("name"), rs.getLong("received"),
-                        rs.getLong("duplicates_ignored"), instant(rs.getObject("last_event", OffsetDateTime.class)),
-                        instant(rs.getObject("last_contact_at", OffsetDateTime.class))))
-                .optional();
+        return jdbc.sql(SUMMARY + " WHERE s.id = ?").param(id).query(Stations::summary).optional();
     }
 
     public List<Summary> all() {
-        return jdbc.sql("SELECT id FROM central_station ORDER BY id").query(String.class).list().stream()
-                .map(id -> summary(id).orElseThrow()).toList();
+        return jdbc.sql(SUMMARY + " ORDER BY s.id").query(Stations::summary).list();
+    }
+
+    private static Summary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Summary(rs.getString("id"), rs.getString("name"), rs.getLong("received"), rs.getLong("duplicates_ignored"),
+                instant(rs.getObject("last_event", OffsetDateTime.class)), instant(rs.getObject("last_contact_at", OffsetDateTime.class)));
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime t) {
         return t == null ? null : t.toInstant();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -76,9 +76,7 @@ public class PrintQueue {
      */
     @Transactional
     public Optional<UUID> printAt(String terminal, DeviceKind kind, PrintDocument document) {
-        return registry.all().stream().filter(d -> d.kind() == kind)
-                .sorted(java.util.Comparator.comparing((ConfiguredDevice d) -> !d.terminal().equals(terminal)))
-                .findFirst().map(d -> print(d.name(), document));
+        return registry.nearest(terminal, kind).map(d -> print(d.name(), document));
     }
 
     /** A test page (receipt printers) or test label (label printers) with text, a barcode and a QR code. */

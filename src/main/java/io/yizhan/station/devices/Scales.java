@@ -97,9 +97,7 @@ public class Scales {
 
     /** The scale at this terminal (or, when it has none, the station's first scale). */
     public Optional<String> scaleAt(String terminal) {
-        return registry.all().stream().filter(d -> d.kind() == DeviceKind.SCALE)
-                .sorted(java.util.Comparator.comparing((ConfiguredDevice d) -> !d.terminal().equals(terminal)))
-                .findFirst().map(ConfiguredDevice::name);
+        return registry.nearest(terminal, DeviceKind.SCALE).map(ConfiguredDevice::name);
     }
 
     /** Demo mode: staff put a weight on the virtual scale. */

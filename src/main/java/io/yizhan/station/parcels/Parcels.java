@@ -3,6 +3,7 @@ package io.yizhan.station.parcels;
 import io.yizhan.station.devices.DeviceKind;
 import io.yizhan.station.devices.PrintDocument;
 import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.parcels.internal.Counters;
 import io.yizhan.station.parcels.internal.Couriers;
 import io.yizhan.station.parcels.internal.Manifests;
 import io.yizhan.station.parcels.internal.NotificationQueue;
@@ -55,9 +56,11 @@ public class Parcels {
     private final Payments payments;
     private final NotificationQueue notifications;
     private final Manifests manifests;
+    private final Counters counters;
 
     Parcels(JdbcClient jdbc, Clock clock, Couriers couriers, ShelfSlots slots, PrintQueue printing, AuditLog audit,
-            ApplicationEventPublisher events, Payments payments, NotificationQueue notifications, Manifests manifests) {
+            ApplicationEventPublisher events, Payments payments, NotificationQueue notifications, Manifests manifests, Counters counters) {
+        this.counters = counters;
         this.payments = payments;
         this.notifications = notifications;
         this.manifests = manifests;
@@ -77,6 +80,11 @@ public class Parcels {
             throw new ParcelRefused("BAD_WAYBILL", "parcels.error.waybill");
         }
         return w;
+    }
+
+    /** True for a Chinese mobile number as typed (spaces and dashes allowed). */
+    public static boolean isMobile(String raw) {
+        return MOBILE.matcher(raw.replaceAll("[\\s-]", "")).matches();
     }
 
     static String phone(String raw) {
@@ -137,8 +145,7 @@ public class Parcels {
     /** The next running number that makes a code no parcel in the station has. */
     private String freeCode(ShelfSlots.Slot slot) {
         for (int attempt = 0; attempt < 10_000; attempt++) {
-            jdbc.sql("UPDATE parcels_counter SET counter_value = counter_value + 1 WHERE name = 'pickup-number'").update();
-            long value = jdbc.sql("SELECT counter_value FROM parcels_counter WHERE name = 'pickup-number'").query(Long.class).single();
+            long value = counters.next("pickup-number");
             String code = slot.shelf() + "-" + slot.layer() + "-" + String.format("%04d", value % 10_000);
             if (jdbc.sql("SELECT COUNT(*) FROM parcels_parcel WHERE active_code = ?").param(digits(code)).query(Integer.class).single() == 0) {
                 return code;

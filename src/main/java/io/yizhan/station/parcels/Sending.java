@@ -3,6 +3,7 @@ package io.yizhan.station.parcels;
 import io.yizhan.station.devices.DeviceKind;
 import io.yizhan.station.devices.PrintDocument;
 import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.parcels.internal.Counters;
 import io.yizhan.station.parcels.internal.Couriers;
 import io.yizhan.station.parcels.internal.HandoverList;
 import io.yizhan.station.parcels.internal.ParcelsProperties;
@@ -55,6 +56,7 @@ public class Sending {
     private final Tariffs tariffs;
     private final Couriers couriers;
     private final ParcelsProperties rules;
+    private final Counters counters;
     private final Payments payments;
     private final PrintQueue printing;
     private final AuditLog audit;
@@ -62,13 +64,14 @@ public class Sending {
     private final StationTime time;
     private final ApplicationEventPublisher events;
 
-    Sending(JdbcClient jdbc, Clock clock, Tariffs tariffs, Couriers couriers, ParcelsProperties rules, Payments payments, PrintQueue printing, AuditLog audit,
+    Sending(JdbcClient jdbc, Clock clock, Tariffs tariffs, Couriers couriers, ParcelsProperties rules, Counters counters, Payments payments, PrintQueue printing, AuditLog audit,
             StationProperties station, StationTime time, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tariffs = tariffs;
         this.couriers = couriers;
         this.rules = rules;
+        this.counters = counters;
         this.payments = payments;
         this.printing = printing;
         this.audit = audit;
@@ -176,8 +179,7 @@ public class Sending {
     private String nextWaybill(Instant now) {
         String day = DateTimeFormatter.ofPattern("yyMMdd").format(now.atZone(time.zone()));
         for (int attempt = 0; attempt < 100; attempt++) {
-            jdbc.sql("UPDATE parcels_counter SET counter_value = counter_value + 1 WHERE name = 'shipment-number'").update();
-            long n = jdbc.sql("SELECT counter_value FROM parcels_counter WHERE name = 'shipment-number'").query(Long.class).single();
+            long n = counters.next("shipment-number");
             String waybill = "YZ" + day + String.format("%07d", n % 10_000_000);
             if (jdbc.sql("SELECT COUNT(*) FROM parcels_shipment WHERE waybill = ?").param(waybill).query(Integer.class).single() == 0) {
                 return waybill;
@@ -235,10 +237,14 @@ public class Sending {
                 .query(Sending::map).list();
     }
 
-    /** How many parcels were sent since this moment and what they brought in (fen). */
-    public long[] sentSince(Instant since) {
+    /** Parcels sent in a period and the postage they brought in. */
+    public record Sent(long count, long fen) {
+    }
+
+    /** How many parcels were sent since this moment and what they brought in. */
+    public Sent sentSince(Instant since) {
         return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(price_fen), 0) FROM parcels_shipment WHERE created_at >= ?").param(ts(since))
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .query((rs, i) -> new Sent(rs.getLong(1), rs.getLong(2))).single();
     }
 
     private static final String SELECT = """

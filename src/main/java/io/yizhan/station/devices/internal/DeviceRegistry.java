@@ -123,6 +123,12 @@ public class DeviceRegistry {
         return List.copyOf(devices.values());
     }
 
+    /** The device of this kind at the terminal, or else the station's first of that kind. */
+    public Optional<ConfiguredDevice> nearest(String terminal, io.yizhan.station.devices.DeviceKind kind) {
+        return devices.values().stream().filter(d -> d.kind() == kind)
+                .sorted(java.util.Comparator.comparing((ConfiguredDevice d) -> !d.terminal().equals(terminal))).findFirst();
+    }
+
     public Optional<ConfiguredDevice> find(String name) {
         return Optional.ofNullable(devices.get(name));
     }

@@ -26,6 +26,7 @@ import io.yizhan.station.devices.Scales;
 import io.yizhan.station.devices.Weight;
 import io.yizhan.station.parcels.ParcelRefused;
 import io.yizhan.station.parcels.ParcelStatus;
+import io.yizhan.station.parcels.Parcels;
 import io.yizhan.station.parcels.Quote;
 import io.yizhan.station.parcels.SendRequest;
 import io.yizhan.station.parcels.Sending;
@@ -266,7 +267,7 @@ public class SendView extends Div implements HasDynamicTitle {
             switch (e.code()) {
                 case "BAD_NAME" -> error(senderName.getValue().isBlank() || senderName.getValue().length() > 20 ? senderName : recipientName,
                         message);
-                case "BAD_PHONE" -> error(validPhone(senderPhone.getValue()) ? recipientPhone : senderPhone, message);
+                case "BAD_PHONE" -> error(Parcels.isMobile(senderPhone.getValue()) ? recipientPhone : senderPhone, message);
                 case "BAD_ADDRESS" -> error(address, message);
                 case "BAD_WEIGHT" -> error(weight, message);
                 default -> {
@@ -274,10 +275,6 @@ public class SendView extends Div implements HasDynamicTitle {
             }
             Notification.show(message, 4000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
         }
-    }
-
-    private static boolean validPhone(String raw) {
-        return raw.replaceAll("[\\s-]", "").matches("1\\d{10}");
     }
 
     private static void error(AbstractField<?, ?> f, String message) {
@@ -290,8 +287,8 @@ public class SendView extends Div implements HasDynamicTitle {
 
     private void refresh() {
         LocalDate day = LocalDate.now(clock.withZone(time.zone()));
-        long[] sent = sending.sentSince(day.atStartOfDay(time.zone()).toInstant());
-        today.setText(getTranslation("parcels.send.today", sent[0], Money.yuan(sent[1])));
+        Sending.Sent sent = sending.sentSince(day.atStartOfDay(time.zone()).toInstant());
+        today.setText(getTranslation("parcels.send.today", sent.count(), Money.yuan(sent.fen())));
         recent.setItems(sending.byStatus(ParcelStatus.AWAITING_COLLECTION, 20));
     }
 
