@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Derives defaults from the station's mode once its configuration is loaded: the embedded H2
  * database file (a separate file in demo mode, always {@code WRITE_DELAY=0} so a {@code kill -9}
- * loses no acknowledged commit) and, in demo mode, a server bound to 127.0.0.1 only. Anything set
+ * loses no acknowledged commit, under the {@link DurableStorage} file system so a power cut does not
+ * either) and, in demo mode, a server bound to 127.0.0.1 only. Anything set
  * explicitly (command line, environment, a profile) wins.
  */
 public class StationEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -43,8 +44,7 @@ public class StationEnvironment implements EnvironmentPostProcessor, Ordered {
      */
     public static String h2Url(String dataDir, boolean demo) {
         String folder = demo ? "demo-station" : "station";
-        java.nio.file.Path file = java.nio.file.Path.of(dataDir, folder, "yizhan").toAbsolutePath().normalize();
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return DurableStorage.h2FileUrl(java.nio.file.Path.of(dataDir, folder, "yizhan"), ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Override

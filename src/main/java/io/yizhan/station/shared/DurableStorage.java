@@ -1,0 +1,119 @@
+package io.yizhan.station.shared;
+
+import io.yizhan.station.shared.internal.DurableFilePath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the station acknowledges is on stable storage before the answer: H2 writes a commit to the
+ * operating system at once ({@code WRITE_DELAY=0}) but never forces it to the device, so a power
+ * cut could still take it. The database file is opened through the {@code durable:} file system
+ * ({@link DurableFilePath}), which counts every write; a connection's commit (and the close of an
+ * auto-commit connection) then waits here until everything written so far is forced to the device.
+ * One force serves every commit that waits at that moment (group commit), so durability costs one
+ * {@code fdatasync} per group, not one per commit. See {@code docs/decisions/005-durable-commits.md}.
+ */
+public final class DurableStorage {
+
+    /** The URL prefix that puts a database file under this file system: {@code jdbc:h2:durable:/path/db}. */
+    public static final String SCHEME = "durable";
+
+    private static final Set<DurableFilePath.Counted> FILES = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong WRITTEN = new AtomicLong();
+    private static final AtomicLong FORCES = new AtomicLong();
+    private static final Object LOCK = new Object();
+    private static volatile long forcedUpTo;
+    private static boolean forcing;
+
+    static {
+        DurableFilePath.register();
+    }
+
+    private DurableStorage() {
+    }
+
+    /** Makes sure the {@code durable:} scheme is known to H2 before a URL names it. */
+    public static void register() {
+        // the static initialiser did it
+    }
+
+    /** An H2 URL for a file database under the durable file system. */
+    public static String h2FileUrl(java.nio.file.Path file, String settings) {
+        register();
+        return "jdbc:h2:" + SCHEME + ":" + file.toAbsolutePath().normalize() + settings;
+    }
+
+    /** A database file opened for writing (called by the file system). */
+    public static void opened(DurableFilePath.Counted file) {
+        FILES.add(file);
+    }
+
+    public static void closed(DurableFilePath.Counted file) {
+        FILES.remove(file);
+    }
+
+    /** Called after each write reached the operating system (so a force after this covers it). */
+    public static void written() {
+        WRITTEN.incrementAndGet();
+    }
+
+    /** True when something written has not been forced to the device yet. */
+    public static boolean pending() {
+        return forcedUpTo < WRITTEN.get();
+    }
+
+    /** How many forced writes (fdatasync) the station has done; benchmarks report it per operation. */
+    public static long forces() {
+        return FORCES.get();
+    }
+
+    /**
+     * Returns once every write made before this call is on the device: at once when it already is,
+     * after another thread's force that covers it, or after forcing it here (and with it everything
+     * the other waiting commits wrote).
+     */
+    public static void awaitForced() {
+        long target = WRITTEN.get();
+        if (forcedUpTo >= target) {
+            return;
+        }
+        synchronized (LOCK) {
+            while (forcing && forcedUpTo < target) {
+                try {
+                    LOCK.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new IOException("interrupted while forcing a commit to the device", e));
+                }
+            }
+            if (forcedUpTo >= target) {
+                return;
+            }
+            forcing = true;
+        }
+        long upTo = WRITTEN.get(); // every write counted so far has reached the OS, so this force covers it
+        boolean done = false;
+        try {
+            for (DurableFilePath.Counted file : FILES) {
+                if (file.isOpen()) {
+                    file.forceIfWritten();
+                }
+            }
+            FORCES.incrementAndGet();
+            done = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the commit could not be forced to the device", e);
+        } finally {
+            synchronized (LOCK) {
+                forcing = false;
+                if (done && upTo > forcedUpTo) {
+                    forcedUpTo = upTo;
+                }
+                LOCK.notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.yizhan.station.shared.internal;
+
+import io.yizhan.station.shared.DurableStorage;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Every connection the station hands out waits for {@link DurableStorage} after a commit (and when
+ * an auto-commit connection is closed), so no caller — a transaction, a plain auto-commit
+ * statement — answers before its write is on the device. On a database that forces by itself
+ * (PostgreSQL) nothing is ever pending here, and the wait is one volatile read.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DurableCommits {
+
+    @Bean
+    static BeanPostProcessor durableCommitsDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource ds && !(bean instanceof ForcingDataSource)) {
+                    return new ForcingDataSource(ds);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** A data source whose connections force their commits to the device before returning. */
+    public static final class ForcingDataSource extends DelegatingDataSource {
+
+        public ForcingDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return forcing(obtainTargetDataSource().getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return forcing(obtainTargetDataSource().getConnection(username, password));
+        }
+
+        private static Connection forcing(Connection target) {
+            return (Connection) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    new Forcing(target));
+        }
+    }
+
+    private record Forcing(Connection target) implements InvocationHandler {
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.equals("unwrap") && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
+                return proxy;
+            }
+            if (name.equals("equals")) {
+                return proxy == args[0];
+            }
+            if (name.equals("hashCode")) {
+                return System.identityHashCode(proxy);
+            }
+            boolean autoCommitClose = name.equals("close") && DurableStorage.pending() && !target.isClosed() && target.getAutoCommit();
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (name.equals("commit") || autoCommitClose) {
+                DurableStorage.awaitForced();
+            }
+            return result;
+        }
+    }
+}
