@@ -36,7 +36,12 @@ public record PrintDocument(String kind, List<Block> blocks) {
 
     public enum Align { LEFT, CENTER, RIGHT }
 
-    /** One piece of a document. */
+    /** One piece of a document (stored with its print job as JSON, typed by the record's name). */
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.SIMPLE_NAME)
+    @com.fasterxml.jackson.annotation.JsonSubTypes({@com.fasterxml.jackson.annotation.JsonSubTypes.Type(Text.class),
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Barcode.class), @com.fasterxml.jackson.annotation.JsonSubTypes.Type(QrCode.class),
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Image.class), @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Rule.class),
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Feed.class)})
     public sealed interface Block permits Text, Barcode, QrCode, Image, Rule, Feed {
     }
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,10 +25,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The persistent print queue. A document is encoded for its printer and rendered to PNG when it is
- * queued; the job then waits in the database until the printer takes it. A printer that is off,
+ * The persistent print queue. A job stores the printer-independent document; it is encoded for its
+ * printer when it is printed (off the request that queued it) and rendered to PNG when someone asks
+ * to see it (or when the printer is a virtual one, whose paper is that PNG). The job waits in the
+ * database until the printer takes it. A printer that is off,
  * unplugged, out of paper or has its cover open keeps its jobs queued and retried (every few
  * seconds, in order), and staff see why; nothing is lost across restarts.
  */
@@ -35,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PrintQueue {
 
     private static final Logger log = LoggerFactory.getLogger(PrintQueue.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
@@ -62,10 +67,9 @@ public class PrintQueue {
         UUID id = UuidV7.next(clock);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.sql("""
-                        INSERT INTO devices_print_job (id, device, document, payload, preview, state, attempts,
-                                                       next_attempt_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
-                .params(id, device, document.kind(), printer.encode(document), printer.preview(document), now, now)
+                        INSERT INTO devices_print_job (id, device, document, source, state, attempts, next_attempt_at, created_at)
+                        VALUES (?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
+                .params(id, device, document.kind(), JSON.writeValueAsBytes(document), now, now)
                 .update();
         return id;
     }
@@ -105,8 +109,26 @@ public class PrintQueue {
                 .list();
     }
 
+    /** The job as it looks on paper (PNG), rendered the first time someone asks and kept. */
     public Optional<byte[]> preview(UUID job) {
-        return jdbc.sql("SELECT preview FROM devices_print_job WHERE id = ?").param(job).query(byte[].class).optional();
+        record Stored(String device, byte @Nullable [] source, byte @Nullable [] preview) {
+        }
+        Optional<Stored> stored = jdbc.sql("SELECT device, source, preview FROM devices_print_job WHERE id = ?").param(job)
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getBytes(3))).optional();
+        if (stored.isEmpty() || stored.get().preview() != null) {
+            return stored.map(Stored::preview);
+        }
+        ConfiguredDevice printer = registry.find(stored.get().device()).orElse(null);
+        if (printer == null || stored.get().source() == null) {
+            return Optional.empty();
+        }
+        byte[] png = printer.preview(document(stored.get().source()));
+        jdbc.sql("UPDATE devices_print_job SET preview = ? WHERE id = ?").params(png, job).update();
+        return Optional.of(png);
+    }
+
+    private static PrintDocument document(byte[] source) {
+        return JSON.readValue(source, PrintDocument.class);
     }
 
     /** Prints a job again (a copy for the customer, a label that tore). */
@@ -115,8 +137,8 @@ public class PrintQueue {
         UUID id = UuidV7.next(clock);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int n = jdbc.sql("""
-                        INSERT INTO devices_print_job (id, device, document, payload, preview, state, attempts, next_attempt_at, created_at)
-                        SELECT ?, device, document, payload, preview, 'QUEUED', 0, ?, ? FROM devices_print_job WHERE id = ?""")
+                        INSERT INTO devices_print_job (id, device, document, source, payload, preview, state, attempts, next_attempt_at, created_at)
+                        SELECT ?, device, document, source, payload, preview, 'QUEUED', 0, ?, ? FROM devices_print_job WHERE id = ?""")
                 .params(id, now, now, job).update();
         if (n == 0) {
             throw new RefusedException("devices.error.no-job");
@@ -167,12 +189,11 @@ public class PrintQueue {
             }
             Job job = next.get();
             // the bytes are read only when the job is due: a printer that is off costs one small query per round
-            record Bytes(byte[] payload, byte[] preview) {
-            }
-            Bytes bytes = jdbc.sql("SELECT payload, preview FROM devices_print_job WHERE id = ?").param(job.id())
-                    .query((rs, i) -> new Bytes(rs.getBytes(1), rs.getBytes(2))).single();
+            Bytes bytes = jdbc.sql("SELECT source, payload, preview FROM devices_print_job WHERE id = ?").param(job.id())
+                    .query((rs, i) -> new Bytes(rs.getBytes(1), rs.getBytes(2), rs.getBytes(3))).single();
+            bytes = encoded(printer, job.id(), bytes);
             try {
-                printer.link().send(job.id(), bytes.payload(), bytes.preview());
+                printer.link().send(job.id(), bytes.payload(), bytes.preview() == null ? new byte[0] : bytes.preview());
                 jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = ?, printed_at = ?, last_error = NULL WHERE id = ? AND state = 'QUEUED'")
                         .params(job.attempts() + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), job.id()).update();
                 registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), clock.instant());
@@ -192,6 +213,22 @@ public class PrintQueue {
                 return;
             }
         }
+    }
+
+    private record Bytes(byte @Nullable [] source, byte @Nullable [] payload, byte @Nullable [] preview) {
+    }
+
+    /** Encodes a job for its printer the first time it is due (and renders the paper of a virtual printer); kept for retries. */
+    private Bytes encoded(ConfiguredDevice printer, UUID job, Bytes bytes) {
+        boolean wantsPreview = printer.link().printsPreview() && bytes.preview() == null;
+        if (bytes.payload() != null && !wantsPreview) {
+            return bytes;
+        }
+        PrintDocument document = document(java.util.Objects.requireNonNull(bytes.source(), "a job without payload has its source"));
+        byte[] payload = bytes.payload() != null ? bytes.payload() : printer.encode(document);
+        byte[] preview = wantsPreview ? printer.preview(document) : bytes.preview();
+        jdbc.sql("UPDATE devices_print_job SET payload = ?, preview = ? WHERE id = ?").params(payload, preview, job).update();
+        return new Bytes(bytes.source(), payload, preview);
     }
 
     private static Reason reason(ConfiguredDevice printer, IOException e) {

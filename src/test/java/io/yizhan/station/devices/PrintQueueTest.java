@@ -57,6 +57,22 @@ class PrintQueueTest {
     }
 
     @Test
+    void queueingAJobNeitherEncodesNorRendersItThePreviewIsRenderedWhenAsked() throws Exception {
+        UUID id = queue.print("test-tcp-printer", PrintDocument.builder("shelf-label").center().huge("1-2-0003")
+                .qr("1-2-0003 SF1234567890123", 12).text("SF SF1234567890123").build());
+        record Stored(byte[] payload, byte[] preview) {
+        }
+        Stored stored = jdbc.sql("SELECT payload, preview FROM devices_print_job WHERE id = ?").param(id)
+                .query((rs, i) -> new Stored(rs.getBytes(1), rs.getBytes(2))).single();
+        assertThat(stored.payload()).as("encoded only when printed").isNull();
+        assertThat(stored.preview()).as("rendered only when asked").isNull();
+        assertThat(queue.preview(id)).get().satisfies(png -> assertThat(png).startsWith(0x89, 'P', 'N', 'G'));
+        assertThat(jdbc.sql("SELECT preview FROM devices_print_job WHERE id = ?").param(id).query(byte[].class).single())
+                .as("kept once rendered").isNotNull();
+        queue.cancel(id);
+    }
+
+    @Test
     void aJobWaitsForAPrinterThatIsOffAndPrintsWhenItComesBackInOrder() throws Exception {
         UUID first = queue.print("test-tcp-printer", PrintDocument.builder("receipt").text("第一张").build());
         UUID second = queue.print("test-tcp-printer", PrintDocument.builder("receipt").text("第二张").build());

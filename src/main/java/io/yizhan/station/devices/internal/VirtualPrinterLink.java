@@ -16,6 +16,11 @@ final class VirtualPrinterLink implements PrinterLink {
     }
 
     @Override
+    public boolean printsPreview() {
+        return true;
+    }
+
+    @Override
     public void send(UUID jobId, byte[] payload, byte[] preview) throws IOException {
         Files.createDirectories(dir);
         write(dir.resolve(jobId + ".bin"), payload);
