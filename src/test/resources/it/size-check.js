@@ -29,6 +29,14 @@
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (size < minText) problems.push(`text ${size}px < ${minText}px: "${node.textContent.trim().slice(0, 40)}" in ${describe(el)}`);
     }
+    // a checkbox or radio button is hit anywhere on its box and label: the host is the target
+    root.querySelectorAll('vaadin-checkbox, vaadin-radio-button').forEach((el) => {
+      if (!visible(el)) return;
+      const r = el.getBoundingClientRect();
+      if (r.width < minTarget || r.height < minTarget) {
+        problems.push(`control ${Math.round(r.width)}x${Math.round(r.height)} < ${minTarget}px: ${describe(el)}`);
+      }
+    });
     root.querySelectorAll('button, a[href], input, select, textarea, [role=button], vaadin-button').forEach((el) => {
       if (!visible(el)) return;
       const r = targetOf(el).getBoundingClientRect();

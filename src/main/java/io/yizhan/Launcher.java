@@ -21,6 +21,14 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "station";
         String[] rest = command.equals("station") ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (command.equals("station")) {
+            var fast = FastStart.command(args);
+            if (fast.isPresent()) {
+                FastStart.run(fast.get());
+                return;
+            }
+            FastStart.watchParent();
+        }
         switch (command) {
             case "station" -> StationApplication.main(rest);
             case "central" -> io.yizhan.central.CentralApplication.run(rest);

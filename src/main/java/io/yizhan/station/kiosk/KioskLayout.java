@@ -137,6 +137,8 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
         }
         applyVisit(visit);
         setLang(visit.locale());
+        ui.getElement().getClassList().add("kiosk-page");
+        connectionTexts(ui);
         ui.setPollInterval(1000);
         poll = ui.addPollListener(e -> tick());
     }
@@ -148,6 +150,7 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
             poll = null;
         }
         event.getUI().setPollInterval(-1);
+        event.getUI().getElement().getClassList().remove("kiosk-page");
     }
 
     @Override
@@ -227,6 +230,8 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
     /** Applies the resident's text size and voice choice to the whole kiosk. */
     public void applyVisit(KioskVisit visit) {
         getElement().getStyle().set("--kiosk-scale", String.valueOf(visit.scale()));
+        // the connection indicator sits outside the kiosk frame, on the page: it follows the text size too
+        getUI().ifPresent(ui -> ui.getElement().getStyle().set("--kiosk-scale", String.valueOf(visit.scale())));
         repeat.setVisible(visit.voiceOn() && voice.available());
     }
 
@@ -257,6 +262,13 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
         back.setText(getTranslation("kiosk.back"));
         home.setText(getTranslation("kiosk.home"));
         stay.setText(getTranslation("kiosk.idle.stay"));
+        getUI().ifPresent(this::connectionTexts);
+    }
+
+    /** What the connection indicator says, in words and in the kiosk's language, when the link to the station drops. */
+    private void connectionTexts(UI ui) {
+        ui.getReconnectDialogConfiguration().setDialogText(getTranslation("kiosk.connection.lost"));
+        ui.getReconnectDialogConfiguration().setDialogTextGaveUp(getTranslation("kiosk.connection.gave-up"));
     }
 
     private void setLang(Locale locale) {

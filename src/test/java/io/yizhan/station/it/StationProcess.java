@@ -123,13 +123,22 @@ public final class StationProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public Path dataDir() {
         return workDir.resolve("data");
     }
 
-    /** SIGKILL: no shutdown hook, no flush, nothing. */
+    /** SIGKILL of the station's processes (the launcher and the JVM it started): no shutdown hook, no flush, nothing. */
     public void killHard() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        for (ProcessHandle child : children) {
+            child.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> child).join();
+        }
         process.waitFor(30, TimeUnit.SECONDS);
     }
 

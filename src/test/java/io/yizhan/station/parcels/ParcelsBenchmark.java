@@ -1,18 +1,14 @@
 package io.yizhan.station.parcels;
 
+import io.yizhan.station.shared.DurableStorage;
+import io.yizhan.station.support.BenchmarkFloor;
 import io.yizhan.station.support.TestClockConfiguration;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -23,19 +19,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Parcels benchmark, not a test (Surefire does not pick it up by name): run
- * {@code ./mvnw test -Dtest=ParcelsBenchmark}. On an H2 file database (WRITE_DELAY=0) with
- * 200,000 parcels in history: check-in in the service, check-in over HTTP with Basic from 4
- * clients, lookups by code and by phone tail. Prints and writes target/benchmarks/parcels.txt.
+ * {@code ./mvnw test -Dtest=ParcelsBenchmark}. On the station's H2 file database (WRITE_DELAY=0,
+ * commits forced to the disk) with 200,000 parcels in history: check-in in the service from one
+ * caller and from four at once (with process CPU and forced writes per check-in), lookups by code
+ * and by phone tail; the forced-write floor of the same disk is printed before and after. Check-in
+ * over HTTP is measured on the real jar by {@code StationHttpBenchmark}. Prints and writes
+ * target/benchmarks/parcels.txt.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/bench-db/yizhan;WRITE_DELAY=0",
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:durable:./target/bench-db/yizhan;WRITE_DELAY=0",
         "yizhan.data-dir=target/bench-data"})
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
@@ -47,8 +45,6 @@ class ParcelsBenchmark {
     Parcels parcels;
     @Autowired
     JdbcTemplate jdbc;
-    @LocalServerPort
-    int port;
 
     private static String stats(long[] nanos) {
         Arrays.sort(nanos);
@@ -87,61 +83,73 @@ class ParcelsBenchmark {
         jdbc.update("UPDATE parcels_slot SET used = 0");
     }
 
+    private static String cpuAndForces(long cpuNanos, long forces, int n) {
+        return String.format("; process CPU %.2f ms per check-in; %.2f forced writes per check-in", cpuNanos / 1e6 / n, (double) forces / n);
+    }
+
+    private Parcel checkIn(String prefix, long i) {
+        return parcels.checkIn(new CheckIn(String.format("%s%012d", prefix, System.nanoTime() % 1_000_000_000_000L + i),
+                "139" + String.format("%08d", i % 100_000_000), null, null, false, null));
+    }
+
     @Test
     void run() throws Exception {
         List<String> report = new ArrayList<>();
+        report.add(BenchmarkFloor.describe(Path.of("target/bench-db")));
         long seedStart = System.nanoTime();
         seedHistory();
         clearStore();
         report.add(String.format("history: %d parcels (seeded in %.1f s)", HISTORY, (System.nanoTime() - seedStart) / 1e9));
 
-        // service check-ins: each validates, takes a slot and a code, queues the label (encode + PNG) and the event
+        // warm-up: the JIT compiles the path before anything is measured
+        for (int i = 0; i < 1_000; i++) {
+            checkIn("SFW", i);
+        }
+        clearStore();
+
+        // one caller: each check-in validates, takes a slot and a code, queues the label job and the events, and is forced to the disk
         int n = 2_000;
         long[] took = new long[n];
-        List<Parcel> checkedIn = new ArrayList<>();
+        long cpu = BenchmarkFloor.processCpuNanos();
+        long forces = DurableStorage.forces();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
-            checkedIn.add(parcels.checkIn(new CheckIn(String.format("SFB%012d", System.nanoTime() % 1_000_000_000_000L + i),
-                    "139" + String.format("%08d", i), null, null, false, null)));
+            checkIn("SFB", i);
             took[i] = System.nanoTime() - t;
         }
         double perSecond = n / ((System.nanoTime() - start) / 1e9);
-        report.add("check-in in the service: " + stats(took) + String.format(", %.0f per second sustained", perSecond));
+        report.add("check-in in the service, 1 caller: " + stats(took) + String.format(", %.0f per second", perSecond)
+                + cpuAndForces(BenchmarkFloor.processCpuNanos() - cpu, DurableStorage.forces() - forces, n));
         clearStore();
 
-        // HTTP API, HTTP Basic, 4 clients
-        HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic " + Base64.getEncoder().encodeToString("clerk:clerk-demo".getBytes(StandardCharsets.UTF_8));
-        AtomicInteger seq = new AtomicInteger();
-        int perClient = 500;
+        // four callers at once: their commits share forced writes
+        int perCaller = 500;
+        long[] concurrent = new long[4 * perCaller];
+        AtomicInteger slot = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        long httpStart = System.nanoTime();
-        List<Future<Integer>> clients = new ArrayList<>();
+        cpu = BenchmarkFloor.processCpuNanos();
+        forces = DurableStorage.forces();
+        start = System.nanoTime();
+        List<Future<?>> callers = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
-            clients.add(pool.submit(() -> {
-                int ok = 0;
-                for (int i = 0; i < perClient; i++) {
-                    int k = seq.incrementAndGet();
-                    String body = "{\"waybill\":\"JTH" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L + k)
-                            + "\",\"phone\":\"137" + String.format("%08d", k) + "\"}";
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/parcels/check-in"))
-                            .header("Authorization", auth).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 201) {
-                        ok++;
-                    }
+            callers.add(pool.submit(() -> {
+                for (int i = 0; i < perCaller; i++) {
+                    int k = slot.getAndIncrement();
+                    long t = System.nanoTime();
+                    checkIn("JTC", k);
+                    concurrent[k] = System.nanoTime() - t;
                 }
-                return ok;
+                return null;
             }));
         }
-        int created = 0;
-        for (Future<Integer> f : clients) {
-            created += f.get();
+        for (Future<?> f : callers) {
+            f.get();
         }
         pool.shutdown();
-        double httpPerSecond = created / ((System.nanoTime() - httpStart) / 1e9);
-        report.add(String.format("check-in over HTTP, Basic, 4 clients: %d created, %.0f per second", created, httpPerSecond));
+        perSecond = concurrent.length / ((System.nanoTime() - start) / 1e9);
+        report.add("check-in in the service, 4 callers: " + stats(concurrent) + String.format(", %.0f per second", perSecond)
+                + cpuAndForces(BenchmarkFloor.processCpuNanos() - cpu, DurableStorage.forces() - forces, concurrent.length));
 
         // lookups among 200,000+ parcels
         List<Parcel> inStore = parcels.byStatus(ParcelStatus.IN_STORE, 2_000);
@@ -160,6 +168,7 @@ class ParcelsBenchmark {
         report.add("lookup by pickup code: " + stats(byCode));
         report.add("lookup by phone tail: " + stats(byTail));
         clearStore();
+        report.add(BenchmarkFloor.describe(Path.of("target/bench-db")) + " (again, after the run)");
 
         Files.createDirectories(Path.of("target/benchmarks"));
         Files.write(Path.of("target/benchmarks/parcels.txt"), report);

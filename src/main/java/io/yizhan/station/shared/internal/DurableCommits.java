@@ -40,6 +40,7 @@ public class DurableCommits {
 
         public ForcingDataSource(DataSource target) {
             super(target);
+            DurableStorage.register(); // before the first connection opens a durable: URL
         }
 
         @Override

@@ -1,0 +1,134 @@
+package io.yizhan.station.it;
+
+import io.yizhan.station.support.BenchmarkFloor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The station's cost per request, on the real jar started as the README starts it (shipped
+ * configuration: demo mode, virtual printers), loaded over loopback by this JVM: check-ins over the
+ * HTTP API with HTTP Basic from four clients (per second), the station process's CPU per check-in
+ * and per authenticated read (from /proc, so the load generator's CPU is not counted), and forced
+ * writes per check-in (from /actuator/info), each beside the floor measured in the same run.
+ * Not part of the test command: {@code ./mvnw -Pproduction verify -Dtest=NONE
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StationHttpBenchmark}; writes
+ * target/benchmarks/http.txt.
+ */
+class StationHttpBenchmark {
+
+    private static final Pattern FORCES = Pattern.compile("\"forcedWrites\":(\\d+)");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String auth = "Basic " + Base64.getEncoder().encodeToString("clerk:clerk-demo".getBytes(StandardCharsets.UTF_8));
+    private final AtomicInteger seq = new AtomicInteger();
+
+    private int checkIn(StationProcess station) throws Exception {
+        int k = seq.incrementAndGet();
+        String body = "{\"waybill\":\"JTH" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L + k)
+                + "\",\"phone\":\"137" + String.format("%08d", k % 100_000_000) + "\"}";
+        return http.send(HttpRequest.newBuilder(URI.create(station.url("/api/parcels/check-in")))
+                .header("Authorization", auth).header("Content-Type", "application/json").header("X-Terminal", "counter-1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private int stats(StationProcess station) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(station.url("/api/parcels/stats"))).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private long forces(StationProcess station) throws Exception {
+        String info = http.send(HttpRequest.newBuilder(URI.create(station.url("/actuator/info"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = FORCES.matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("no forcedWrites in " + info);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Check-ins from {@code clients} at once; returns {created, nanos}. */
+    private long[] checkIns(StationProcess station, int clients, int perClient) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                int ok = 0;
+                for (int i = 0; i < perClient; i++) {
+                    if (checkIn(station) == 201) {
+                        ok++;
+                    }
+                }
+                return ok;
+            }));
+        }
+        int created = 0;
+        for (Future<Integer> f : running) {
+            created += f.get();
+        }
+        pool.shutdown();
+        return new long[] {created, System.nanoTime() - start};
+    }
+
+    @Test
+    void run() throws Exception {
+        Path work = Files.createTempDirectory(Path.of("target"), "http-bench-");
+        List<String> report = new ArrayList<>();
+        // 5,000 parcels stay in store during the run: the overflow area takes what the shipped shelves (2,000) cannot
+        try (StationProcess station = new StationProcess(work, "--yizhan.parcels.overflow-capacity=20000").start()) {
+            report.add(BenchmarkFloor.describe(station.dataDir()));
+            long pid = station.pid();
+            // warm-up: the JIT compiles the request path before anything is measured
+            checkIns(station, 4, 500);
+            for (int i = 0; i < 10_000; i++) {
+                stats(station);
+            }
+
+            long cpu = BenchmarkFloor.processCpuNanos(pid);
+            long forces = forces(station);
+            long[] four = checkIns(station, 4, 500);
+            double cpuPer = (BenchmarkFloor.processCpuNanos(pid) - cpu) / 1e6 / four[0];
+            double forcesPer = (double) (forces(station) - forces) / four[0];
+            report.add(String.format("check-in over HTTP, Basic, 4 clients: %d created, %.0f per second; station CPU %.2f ms per check-in;"
+                    + " %.2f forced writes per check-in", four[0], four[0] / (four[1] / 1e9), cpuPer, forcesPer));
+
+            cpu = BenchmarkFloor.processCpuNanos(pid);
+            forces = forces(station);
+            long[] one = checkIns(station, 1, 1_000);
+            report.add(String.format("check-in over HTTP, Basic, 1 client: %d created, %.0f per second (%.2f ms each); station CPU %.2f ms per"
+                    + " check-in; %.2f forced writes per check-in", one[0], one[0] / (one[1] / 1e9), one[1] / 1e6 / one[0],
+                    (BenchmarkFloor.processCpuNanos(pid) - cpu) / 1e6 / one[0], (double) (forces(station) - forces) / one[0]));
+
+            int reads = 5_000;
+            cpu = BenchmarkFloor.processCpuNanos(pid);
+            long start = System.nanoTime();
+            for (int i = 0; i < reads; i++) {
+                stats(station);
+            }
+            report.add(String.format("authenticated read GET /api/parcels/stats, 1 client: %.2f ms each; station CPU %.3f ms per read",
+                    (System.nanoTime() - start) / 1e6 / reads, (BenchmarkFloor.processCpuNanos(pid) - cpu) / 1e6 / reads));
+
+            cpu = BenchmarkFloor.processCpuNanos(pid);
+            Thread.sleep(10_000);
+            report.add(String.format("station idle: %.1f ms CPU per second", (BenchmarkFloor.processCpuNanos(pid) - cpu) / 1e6 / 10));
+            report.add(BenchmarkFloor.describe(station.dataDir()) + " (again, after the run)");
+        }
+        Files.createDirectories(Path.of("target/benchmarks"));
+        Files.write(Path.of("target/benchmarks/http.txt"), report);
+        report.forEach(line -> System.out.println("BENCHMARK " + line));
+    }
+}
