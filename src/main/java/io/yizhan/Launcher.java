@@ -21,8 +21,8 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "station";
         String[] rest = command.equals("station") ? args : Arrays.copyOfRange(args, 1, args.length);
-        if (command.equals("station")) {
-            var fast = FastStart.command(args);
+        if (command.equals("station") || command.equals("central")) {
+            var fast = FastStart.command(args); // central shares most of the station's classes: the cache helps it too
             if (fast.isPresent()) {
                 FastStart.run(fast.get());
                 return;

@@ -29,9 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The persistent print queue. A job stores the printer-independent document; it is encoded for its
- * printer when it is printed (off the request that queued it) and rendered to PNG when someone asks
- * to see it (or when the printer is a virtual one, whose paper is that PNG). The job waits in the
- * database until the printer takes it. A printer that is off,
+ * printer when it is first due (off the request that queued it) and rendered to PNG only when someone
+ * asks to see it. The job waits in the database until the printer takes it. A printer that is off,
  * unplugged, out of paper or has its cover open keeps its jobs queued and retried (every few
  * seconds, in order), and staff see why; nothing is lost across restarts.
  */
@@ -189,22 +188,26 @@ public class PrintQueue {
             }
             Job job = next.get();
             // the bytes are read only when the job is due: a printer that is off costs one small query per round
-            Bytes bytes = jdbc.sql("SELECT source, payload, preview FROM devices_print_job WHERE id = ?").param(job.id())
-                    .query((rs, i) -> new Bytes(rs.getBytes(1), rs.getBytes(2), rs.getBytes(3))).single();
-            bytes = encoded(printer, job.id(), bytes);
+            record Bytes(byte @Nullable [] source, byte @Nullable [] payload) {
+            }
+            Bytes bytes = jdbc.sql("SELECT source, payload FROM devices_print_job WHERE id = ?").param(job.id())
+                    .query((rs, i) -> new Bytes(rs.getBytes(1), rs.getBytes(2))).single();
+            // encoded for its printer the first time it is due, and kept (with the outcome, in one write) for retries and reprints
+            byte[] payload = bytes.payload() != null ? bytes.payload()
+                    : printer.encode(document(java.util.Objects.requireNonNull(bytes.source(), "a job without payload has its source")));
             try {
-                printer.link().send(job.id(), bytes.payload(), bytes.preview() == null ? new byte[0] : bytes.preview());
-                jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = ?, printed_at = ?, last_error = NULL WHERE id = ? AND state = 'QUEUED'")
-                        .params(job.attempts() + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), job.id()).update();
+                printer.link().send(job.id(), payload);
+                jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = ?, printed_at = ?, last_error = NULL, payload = ? WHERE id = ? AND state = 'QUEUED'")
+                        .params(job.attempts() + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), payload, job.id()).update();
                 registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), clock.instant());
             } catch (IOException e) {
                 int attempts = job.attempts() + 1;
                 Duration wait = Duration.ofMillis(Math.min(LONGEST_WAIT.toMillis(), 250L << Math.min(attempts, 10)));
                 Reason why = reason(printer, e);
                 String reason = why.encode();
-                jdbc.sql("UPDATE devices_print_job SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                jdbc.sql("UPDATE devices_print_job SET attempts = ?, last_error = ?, next_attempt_at = ?, payload = ? WHERE id = ?")
                         .params(attempts, reason.length() > 400 ? reason.substring(0, 400) : reason,
-                                OffsetDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC), job.id()).update();
+                                OffsetDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC), payload, job.id()).update();
                 registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
                         why, null);
                 if (attempts == 1 || attempts % 20 == 0) {
@@ -213,22 +216,6 @@ public class PrintQueue {
                 return;
             }
         }
-    }
-
-    private record Bytes(byte @Nullable [] source, byte @Nullable [] payload, byte @Nullable [] preview) {
-    }
-
-    /** Encodes a job for its printer the first time it is due (and renders the paper of a virtual printer); kept for retries. */
-    private Bytes encoded(ConfiguredDevice printer, UUID job, Bytes bytes) {
-        boolean wantsPreview = printer.link().printsPreview() && bytes.preview() == null;
-        if (bytes.payload() != null && !wantsPreview) {
-            return bytes;
-        }
-        PrintDocument document = document(java.util.Objects.requireNonNull(bytes.source(), "a job without payload has its source"));
-        byte[] payload = bytes.payload() != null ? bytes.payload() : printer.encode(document);
-        byte[] preview = wantsPreview ? printer.preview(document) : bytes.preview();
-        jdbc.sql("UPDATE devices_print_job SET payload = ?, preview = ? WHERE id = ?").params(payload, preview, job).update();
-        return new Bytes(bytes.source(), payload, preview);
     }
 
     private static Reason reason(ConfiguredDevice printer, IOException e) {

@@ -281,17 +281,28 @@ public class Parcels {
         return jdbc.sql("SELECT COUNT(*) FROM parcels_parcel WHERE checked_in_at >= ?").param(ts(since)).query(Long.class).single();
     }
 
+    /**
+     * How many parcels are in each state. Counted so that the cost follows what is in the station,
+     * not its history: a table's row count is kept by the database, and only the states that stay
+     * small (in store, returned, awaiting collection) are counted through the status index; the
+     * large ones (picked up, collected) are the rest.
+     */
     public Map<ParcelStatus, Long> stats() {
-        Map<ParcelStatus, Long> counts = new EnumMap<>(ParcelStatus.class);
-        for (ParcelStatus s : ParcelStatus.values()) {
-            counts.put(s, 0L);
+        record Counts(long all, long inStore, long returned, long shipments, long awaiting) {
         }
-        jdbc.sql("SELECT status, COUNT(*) FROM parcels_parcel GROUP BY status")
-                .query((rs, i) -> Map.entry(ParcelStatus.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
-        jdbc.sql("SELECT status, COUNT(*) FROM parcels_shipment GROUP BY status")
-                .query((rs, i) -> Map.entry(ParcelStatus.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        Counts c = jdbc.sql("""
+                        SELECT (SELECT COUNT(*) FROM parcels_parcel),
+                               (SELECT COUNT(*) FROM parcels_parcel WHERE status = 'IN_STORE'),
+                               (SELECT COUNT(*) FROM parcels_parcel WHERE status = 'RETURNED'),
+                               (SELECT COUNT(*) FROM parcels_shipment),
+                               (SELECT COUNT(*) FROM parcels_shipment WHERE status = 'AWAITING_COLLECTION')""")
+                .query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).single();
+        Map<ParcelStatus, Long> counts = new EnumMap<>(ParcelStatus.class);
+        counts.put(ParcelStatus.IN_STORE, c.inStore());
+        counts.put(ParcelStatus.PICKED_UP, c.all() - c.inStore() - c.returned());
+        counts.put(ParcelStatus.RETURNED, c.returned());
+        counts.put(ParcelStatus.AWAITING_COLLECTION, c.awaiting());
+        counts.put(ParcelStatus.COLLECTED, c.shipments() - c.awaiting());
         return counts;
     }
 

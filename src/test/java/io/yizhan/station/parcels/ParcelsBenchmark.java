@@ -167,6 +167,13 @@ class ParcelsBenchmark {
         }
         report.add("lookup by pickup code: " + stats(byCode));
         report.add("lookup by phone tail: " + stats(byTail));
+        long[] counts = new long[2_000];
+        for (int i = 0; i < counts.length; i++) {
+            long t = System.nanoTime();
+            parcels.stats();
+            counts[i] = System.nanoTime() - t;
+        }
+        report.add("parcel counts by state (the stats API): " + stats(counts));
         clearStore();
         report.add(BenchmarkFloor.describe(Path.of("target/bench-db")) + " (again, after the run)");
 

@@ -6,13 +6,8 @@ import java.util.UUID;
 /** How bytes reach one printer. */
 public interface PrinterLink {
 
-    /** True when the printer's paper is the PNG preview itself (a virtual printer), so it is rendered for it. */
-    default boolean printsPreview() {
-        return false;
-    }
-
-    /** Sends one job (the preview is empty unless {@link #printsPreview()}); throws when the printer cannot take it now (off, unplugged, out of paper, cover open). */
-    void send(UUID jobId, byte[] payload, byte[] preview) throws IOException;
+    /** Sends one job; throws when the printer cannot take it now (off, unplugged, out of paper, cover open). */
+    void send(UUID jobId, byte[] payload) throws IOException;
 
     /** Checks the printer is there and ready; throws with the reason when it is not. */
     void probe() throws IOException;

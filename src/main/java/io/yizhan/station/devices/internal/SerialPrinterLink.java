@@ -24,7 +24,7 @@ final class SerialPrinterLink implements PrinterLink {
     }
 
     @Override
-    public synchronized void send(UUID jobId, byte[] payload, byte[] preview) throws IOException {
+    public synchronized void send(UUID jobId, byte[] payload) throws IOException {
         SerialPort open = openOrFail();
         try {
             int written = 0;

@@ -29,7 +29,7 @@ final class TcpPrinterLink implements PrinterLink {
     }
 
     @Override
-    public void send(UUID jobId, byte[] payload, byte[] preview) throws IOException {
+    public void send(UUID jobId, byte[] payload) throws IOException {
         try (Socket socket = connect()) {
             if (statusQuery) {
                 checkStatus(socket);

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
-/** A printer that is a folder: each job's raw bytes and its PNG rendering are spooled there. */
+/**
+ * A printer that is a folder: each job's raw bytes are spooled there ({@code <job>.bin}). What the
+ * paper looks like is the job's PNG preview, rendered when someone asks (Devices screen, print-jobs API).
+ */
 final class VirtualPrinterLink implements PrinterLink {
 
     private final Path dir;
@@ -16,15 +19,9 @@ final class VirtualPrinterLink implements PrinterLink {
     }
 
     @Override
-    public boolean printsPreview() {
-        return true;
-    }
-
-    @Override
-    public void send(UUID jobId, byte[] payload, byte[] preview) throws IOException {
+    public void send(UUID jobId, byte[] payload) throws IOException {
         Files.createDirectories(dir);
         write(dir.resolve(jobId + ".bin"), payload);
-        write(dir.resolve(jobId + ".png"), preview);
     }
 
     private static void write(Path target, byte[] data) throws IOException {
