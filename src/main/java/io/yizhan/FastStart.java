@@ -107,7 +107,7 @@ final class FastStart {
         Thread.ofPlatform().daemon().name("fast-start-parent").start(() -> {
             while (handle.get().isAlive()) {
                 try {
-                    Thread.sleep(100);
+                    Thread.sleep(250);
                 } catch (InterruptedException e) {
                     return;
                 }

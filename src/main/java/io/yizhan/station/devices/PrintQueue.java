@@ -4,6 +4,7 @@ import io.yizhan.station.devices.internal.ConfiguredDevice;
 import io.yizhan.station.devices.internal.DeviceRegistry;
 import io.yizhan.station.devices.internal.PrinterNotReadyException;
 import io.yizhan.station.shared.AuditableAction;
+import io.yizhan.station.shared.DurableStorage;
 import io.yizhan.station.shared.RefusedException;
 import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.shared.StationTime;
@@ -165,11 +166,14 @@ public class PrintQueue {
     /** Hands queued jobs to their printers, oldest first; a printer that fails keeps its jobs for later. */
     @Scheduled(fixedDelay = 300)
     public void drain() {
-        for (ConfiguredDevice printer : registry.all()) {
-            if (printer.link() != null) {
-                drain(printer);
+        // one forced write for the pass, not one per job marked printed
+        DurableStorage.batched(() -> {
+            for (ConfiguredDevice printer : registry.all()) {
+                if (printer.link() != null) {
+                    drain(printer);
+                }
             }
-        }
+        });
     }
 
     private void drain(ConfiguredDevice printer) {

@@ -46,6 +46,32 @@ public final class DurableStorage {
         return "jdbc:h2:" + SCHEME + ":" + file.toAbsolutePath().normalize() + settings;
     }
 
+    private static final ThreadLocal<Boolean> BATCHED = new ThreadLocal<>();
+
+    /**
+     * Runs background work whose many small commits need not each wait for the device (a print
+     * queue pass that marks jobs printed): they are forced together, once, when the work ends —
+     * still before anything is said about them.
+     */
+    public static void batched(Runnable work) {
+        if (BATCHED.get() != null) {
+            work.run();
+            return;
+        }
+        BATCHED.set(Boolean.TRUE);
+        try {
+            work.run();
+        } finally {
+            BATCHED.remove();
+            awaitForced();
+        }
+    }
+
+    /** True inside {@link #batched}: commits do not wait for the device one by one. */
+    public static boolean inBatch() {
+        return BATCHED.get() != null;
+    }
+
     /** A database file opened for writing (called by the file system). */
     public static void opened(DurableFilePath.Counted file) {
         FILES.add(file);

@@ -80,7 +80,7 @@ public class DurableCommits {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            if (name.equals("commit") || autoCommitClose) {
+            if ((name.equals("commit") || autoCommitClose) && !DurableStorage.inBatch()) {
                 DurableStorage.awaitForced();
             }
             return result;
