@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,6 +61,33 @@ public final class BenchmarkFloor {
             total += cpuOf(child.pid());
         }
         return total;
+    }
+
+    /** CPU time of the JIT compiler threads of a process and its children so far, in nanoseconds. */
+    public static long compilerCpuNanos(long pid) throws IOException {
+        long total = 0;
+        List<Long> pids = new java.util.ArrayList<>(List.of(pid));
+        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(c -> pids.add(c.pid())));
+        for (long p : pids) {
+            try (var tasks = Files.list(Path.of("/proc/" + p + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")
+                                || Files.readString(task.resolve("comm")).startsWith("C1 CompilerThre")) {
+                            total += ticks(Files.readString(task.resolve("stat")));
+                        }
+                    } catch (IOException threadGone) {
+                        // ended meanwhile
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
     }
 
     private static long cpuOf(long pid) throws IOException {
