@@ -269,6 +269,12 @@ public class KioskLayout extends Div implements RouterLayout, BeforeEnterObserve
     private void connectionTexts(UI ui) {
         ui.getReconnectDialogConfiguration().setDialogText(getTranslation("kiosk.connection.lost"));
         ui.getReconnectDialogConfiguration().setDialogTextGaveUp(getTranslation("kiosk.connection.gave-up"));
+        // the indicator's own words for "back online" and "offline" too (its defaults are English)
+        ui.getPage().executeJs("""
+                const indicator = document.querySelector('vaadin-connection-indicator');
+                if (indicator) { indicator.onlineText = $0; indicator.offlineText = $1; indicator.reconnectingText = $2; }""",
+                getTranslation("kiosk.connection.back"), getTranslation("kiosk.connection.gave-up"),
+                getTranslation("kiosk.connection.lost"));
     }
 
     private void setLang(Locale locale) {

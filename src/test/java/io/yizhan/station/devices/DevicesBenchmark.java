@@ -76,6 +76,7 @@ class DevicesBenchmark {
     @Test
     void run() throws Exception {
         List<String> report = new ArrayList<>();
+        report.add(io.yizhan.station.support.BenchmarkFloor.describe(Path.of("target/benchmarks")));
 
         // scan → ScanReceived over a real pty, one scan at a time
         try (PtyPair scanner = new PtyPair(port("test-serial-scanner"))) {
@@ -111,7 +112,11 @@ class DevicesBenchmark {
         for (String language : List.of("ZPL", "TSPL", "ESC/POS")) {
             int n = 1000;
             long[] times = new long[n];
+            long cpu = 0;
             for (int i = 0; i < 300 + n; i++) {
+                if (i == 300) {
+                    cpu = io.yizhan.station.support.BenchmarkFloor.processCpuNanos();
+                }
                 long start = System.nanoTime();
                 byte[] encoded = switch (language) {
                     case "ZPL" -> new ZplEncoder("").encode(label, paper);
@@ -127,7 +132,8 @@ class DevicesBenchmark {
                     times[i - 300] = took;
                 }
             }
-            report.add("shelf label layout + " + language + " + PNG: " + percentiles(times));
+            report.add("shelf label layout + " + language + " + PNG: " + percentiles(times) + String.format("; process CPU %.2f ms per label",
+                    (io.yizhan.station.support.BenchmarkFloor.processCpuNanos() - cpu) / 1e6 / n));
         }
 
         Files.createDirectories(Path.of("target/benchmarks"));

@@ -96,6 +96,31 @@ class BrowserIT {
 
     @Test
     @Order(1)
+    void aDroppedLinkIsSaidInWordsInTheKiosksTypeSize() {
+        Page page = kiosk();
+        page.route("**/*", com.microsoft.playwright.Route::abort); // the link to the station drops
+        Locator message = page.locator("vaadin-connection-indicator[reconnecting] .v-status-message");
+        message.waitFor(new Locator.WaitForOptions().setTimeout(20_000)); // the kiosk's next poll fails
+        assertThat(message.textContent()).contains("连接中断，正在重新连接");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box = (Map<String, Object>) page.evaluate("""
+                () => { const m = document.querySelector('vaadin-connection-indicator .v-status-message');
+                        const r = m.getBoundingClientRect();
+                        return { size: parseFloat(getComputedStyle(m).fontSize), top: r.top, bottom: r.bottom, h: r.height,
+                                 inner: m.scrollHeight }; }""");
+        assertThat(((Number) box.get("size")).doubleValue()).as("the message's type").isGreaterThanOrEqualTo(24);
+        assertThat(((Number) box.get("inner")).doubleValue()).as("nothing of it clipped")
+                .isLessThanOrEqualTo(((Number) box.get("h")).doubleValue() + 1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(PageChecks.SHOTS.resolve("kiosk-connection-lost.png")));
+        page.unroute("**/*");
+        page.locator("vaadin-connection-indicator:not([reconnecting])").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED).setTimeout(30_000));
+        assertThat(page.locator("vaadin-connection-indicator .v-status-message").textContent()).contains("又连上了");
+        page.context().close();
+    }
+
+    @Test
+    @Order(1)
     void kioskScreensAreBigClearAndAccessible() {
         Page page = kiosk();
         assertThat(page.locator("h1").textContent()).isEqualTo("您好！请点一下要办的事");

@@ -84,6 +84,8 @@ class SyncBenchmark {
                 throw new IllegalStateException("expected 10,000 queued events, got " + queued);
             }
 
+            line("%s", io.yizhan.station.support.BenchmarkFloor.describe(station.dataDir()));
+            long stationCpu = io.yizhan.station.support.BenchmarkFloor.processCpuNanos(station.pid());
             central.start();
             String operator = basic("operator", "operator-demo");
             String summary = central.url("/api/central/stations/demo-station-001/summary");
@@ -96,8 +98,9 @@ class SyncBenchmark {
             }
             Duration drain = Duration.between(first, Instant.now());
             String counts = get(summary, operator);
-            line("drain: %,d events from one station in %.1f s (%.0f events/s, batches of 200); central: %s", queued,
-                    drain.toMillis() / 1000.0, queued / (drain.toMillis() / 1000.0), counts);
+            line("drain: %,d events from one station in %.1f s (%.0f events/s, batches of 200); station CPU %.2f ms per event; central: %s",
+                    queued, drain.toMillis() / 1000.0, queued / (drain.toMillis() / 1000.0),
+                    (io.yizhan.station.support.BenchmarkFloor.processCpuNanos(station.pid()) - stationCpu) / 1e6 / queued, counts);
 
             ingest(central, "H2 file");
         }
