@@ -41,7 +41,17 @@ public class Ingest {
         this.notifications = notifications;
     }
 
+    /**
+     * Stores a station's batch, each event in its own transaction; the answer is the station's
+     * acknowledgement, so the batch's commits are forced to the device together, once, before it.
+     */
     public List<EventResult> accept(String stationId, List<EventEnvelope> events) {
+        List<List<EventResult>> answer = new ArrayList<>(1);
+        io.yizhan.station.shared.DurableStorage.batched(() -> answer.add(acceptEach(stationId, events)));
+        return answer.getFirst();
+    }
+
+    private List<EventResult> acceptEach(String stationId, List<EventEnvelope> events) {
         stations.contacted(stationId);
         List<EventResult> results = new ArrayList<>(events.size());
         int duplicates = 0;

@@ -145,7 +145,7 @@ public class Parcels {
     /** The next running number that makes a code no parcel in the station has. */
     private String freeCode(ShelfSlots.Slot slot) {
         for (int attempt = 0; attempt < 10_000; attempt++) {
-            long value = counters.next("pickup-number");
+            long value = counters.nextPickupNumber();
             String code = slot.shelf() + "-" + slot.layer() + "-" + String.format("%04d", value % 10_000);
             if (jdbc.sql("SELECT COUNT(*) FROM parcels_parcel WHERE active_code = ?").param(digits(code)).query(Integer.class).single() == 0) {
                 return code;

@@ -150,10 +150,11 @@ class StationHttpBenchmark {
             report.add(String.format("check-in over HTTP, Basic, 4 clients: %d created, %.0f per second; %s; %.2f forced writes per check-in",
                     four[0], four[0] / (four[1] / 1e9), cpu(pid, cpu, jit, four[0], "check-in"), (double) (forces(station) - forces) / four[0]));
 
+            handOver(station); // the shelves empty again (not counted)
+            Thread.sleep(1_000);
             cpu = BenchmarkFloor.processCpuNanos(pid);
             jit = BenchmarkFloor.compilerCpuNanos(pid);
             forces = forces(station);
-            handOver(station);
             long[] one = checkIns(station, 1, 1_000);
             labelsPrinted(station);
             report.add(String.format("check-in over HTTP, Basic, 1 client: %d created, %.0f per second (%.2f ms each); %s; %.2f forced writes"

@@ -63,11 +63,19 @@ public class ShelfSlots implements SmartInitializingSingleton {
     /** Takes a place for a parcel: the least-filled layer of the right kind, else the overflow area. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Slot> take(boolean cold) {
-        List<Slot> candidates = jdbc.sql("""
-                        SELECT shelf, layer FROM parcels_slot
+        record Candidate(Slot slot, double fill) {
+        }
+        List<Candidate> found = jdbc.sql("""
+                        SELECT shelf, layer, used * 1.0 / capacity FROM parcels_slot
                         WHERE cold = ? AND shelf > 0 AND used < capacity
                         ORDER BY used * 1.0 / capacity, shelf, layer""")
-                .param(cold).query((rs, i) -> new Slot(rs.getInt(1), rs.getInt(2))).list();
+                .param(cold).query((rs, i) -> new Candidate(new Slot(rs.getInt(1), rs.getInt(2)), rs.getDouble(3))).list();
+        // among the equally least-filled layers, one at random: two counters checking in at once
+        // rarely want the same layer, so neither waits for the other's transaction to end
+        List<Slot> candidates = new java.util.ArrayList<>(found.size());
+        found.stream().filter(c -> found.isEmpty() || c.fill() == found.getFirst().fill()).map(Candidate::slot).forEach(candidates::add);
+        java.util.Collections.shuffle(candidates);
+        found.stream().filter(c -> c.fill() != found.getFirst().fill()).map(Candidate::slot).forEach(candidates::add);
         for (Slot slot : candidates) {
             if (claim(slot)) {
                 return Optional.of(slot);
