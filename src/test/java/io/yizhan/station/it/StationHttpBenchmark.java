@@ -133,7 +133,7 @@ class StationHttpBenchmark {
             report.add(BenchmarkFloor.describe(station.dataDir()));
             long pid = station.pid();
             // warm-up: the JIT compiles the request path before anything is measured
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < 6; round++) {
                 checkIns(station, 4, 400);
                 handOver(station);
             }
