@@ -26,6 +26,9 @@ public final class DurableStorage {
     private static final AtomicLong FORCES = new AtomicLong();
     private static final Object LOCK = new Object();
     private static volatile long forcedUpTo;
+    /** Writes after lostFrom up to lostUpTo may have died with a file before they were forced: commits that made them fail. */
+    private static volatile long lostFrom;
+    private static volatile long lostUpTo;
     private static boolean forcing;
 
     static {
@@ -72,6 +75,12 @@ public final class DurableStorage {
         return BATCHED.get() != null;
     }
 
+    private static void refuseIfLost(long target) {
+        if (target > lostFrom && target <= lostUpTo) {
+            throw new UncheckedIOException(new IOException("the database file died before this commit reached the device"));
+        }
+    }
+
     /** A database file opened for writing (called by the file system). */
     public static void opened(DurableFilePath.Counted file) {
         FILES.add(file);
@@ -103,6 +112,7 @@ public final class DurableStorage {
      */
     public static void awaitForced() {
         long target = WRITTEN.get();
+        refuseIfLost(target);
         if (forcedUpTo >= target) {
             return;
         }
@@ -115,6 +125,7 @@ public final class DurableStorage {
                     throw new UncheckedIOException(new IOException("interrupted while forcing a commit to the device", e));
                 }
             }
+            refuseIfLost(target);
             if (forcedUpTo >= target) {
                 return;
             }
@@ -123,15 +134,34 @@ public final class DurableStorage {
         long upTo = WRITTEN.get(); // every write counted so far has reached the OS, so this force covers it
         boolean done = false;
         try {
+            IOException failed = null;
             for (DurableFilePath.Counted file : FILES) {
-                if (file.isOpen()) {
+                try {
                     file.forceIfWritten();
+                } catch (IOException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                    if (file.gone()) {
+                        // it will never be forced: every commit waiting for writes up to here fails rather than being
+                        // acknowledged, and the dead file no longer stands in the way of later commits (of another
+                        // database, or after a reopen), which count from past the lost writes
+                        synchronized (LOCK) {
+                            lostFrom = forcedUpTo;
+                            lostUpTo = Math.max(lostUpTo, upTo);
+                        }
+                        FILES.remove(file);
+                        WRITTEN.incrementAndGet();
+                    }
                 }
+            }
+            if (failed != null) {
+                throw new UncheckedIOException("the commit could not be forced to the device", failed);
             }
             FORCES.incrementAndGet();
             done = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the commit could not be forced to the device", e);
         } finally {
             synchronized (LOCK) {
                 forcing = false;

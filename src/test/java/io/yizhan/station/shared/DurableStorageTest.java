@@ -116,16 +116,21 @@ class DurableStorageTest {
 
     @Test
     void withoutForcingAPowerCutLosesAcknowledgedCommits() throws Exception {
-        Path db = freshDb("powercut-control-");
-        List<Integer> acknowledged = writeThenCutPower(h2("jdbc:h2:powercut:" + db), 400);
-        Set<Integer> stored;
-        try {
-            stored = stored(db);
-        } catch (SQLException tableNeverReachedTheDisk) {
-            stored = Set.of();
+        // H2 forces its file now and then by itself (when it compacts), so one cut may by chance come
+        // right after such a force: of three cuts, at least one loses acknowledged rows
+        long lostInAll = 0;
+        for (int attempt = 0; attempt < 3 && lostInAll == 0; attempt++) {
+            Path db = freshDb("powercut-control-");
+            List<Integer> acknowledged = writeThenCutPower(h2("jdbc:h2:powercut:" + db), 400);
+            Set<Integer> stored;
+            try {
+                stored = stored(db);
+            } catch (SQLException tableNeverReachedTheDisk) {
+                stored = Set.of();
+            }
+            Set<Integer> found = stored;
+            lostInAll += acknowledged.stream().filter(id -> !found.contains(id)).count();
         }
-        Set<Integer> found = stored;
-        assertThat(acknowledged.stream().filter(id -> !found.contains(id)).count())
-                .as("acknowledged rows lost when nothing forces them (the simulator works)").isPositive();
+        assertThat(lostInAll).as("acknowledged rows lost when nothing forces them (the simulator works)").isPositive();
     }
 }

@@ -24,6 +24,7 @@ public class PowerCutFilePath extends FilePathWrapper {
 
     /** The operating system's cache of each database file: it outlives the file's channels, not the power. */
     private static final Map<String, FileCache> CACHES = new ConcurrentHashMap<>();
+    private static final Set<Cached> CHANNELS = ConcurrentHashMap.newKeySet();
     private static volatile boolean registered;
 
     public static void register() {
@@ -43,6 +44,16 @@ public class PowerCutFilePath extends FilePathWrapper {
             cache.cut();
         }
         CACHES.clear();
+        for (Cached channel : CHANNELS) {
+            channel.close(); // the machine is gone: nothing holds these files open any more
+        }
+        CHANNELS.clear();
+        try {
+            // the dead machine's last word: what waited for the device fails, and its files are let go of
+            io.yizhan.station.shared.DurableStorage.awaitForced();
+        } catch (java.io.UncheckedIOException expected) {
+            // nothing could be forced: the power is off
+        }
     }
 
     @Override
@@ -58,7 +69,9 @@ public class PowerCutFilePath extends FilePathWrapper {
             if (cache.disk != file) {
                 file.close(); // the file is already cached: this channel reads and writes through that cache
             }
-            return new Cached(cache);
+            Cached channel = new Cached(cache);
+            CHANNELS.add(channel);
+            return channel;
         }
         return file;
     }
@@ -70,12 +83,15 @@ public class PowerCutFilePath extends FilePathWrapper {
         final FileChannel disk;
         private final Map<Long, byte[]> dirty = new TreeMap<>();
         private long size;
+        /** What of the real file programs may still see: a truncation hides the rest, even before it is forced. */
+        private long valid;
         private boolean dead;
 
         FileCache(FileChannel disk) {
             this.disk = disk;
             try {
                 this.size = disk.size();
+                this.valid = size;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -99,8 +115,8 @@ public class PowerCutFilePath extends FilePathWrapper {
                 return page;
             }
             page = new byte[PAGE];
-            ByteBuffer buf = ByteBuffer.wrap(page);
             long at = index * PAGE;
+            ByteBuffer buf = ByteBuffer.wrap(page, 0, (int) Math.max(0, Math.min(PAGE, valid - at)));
             while (buf.hasRemaining()) {
                 int n = disk.read(buf, at + buf.position());
                 if (n < 0) {
@@ -153,6 +169,7 @@ public class PowerCutFilePath extends FilePathWrapper {
 
         synchronized void truncate(long newSize) throws IOException {
             alive();
+            valid = Math.min(valid, newSize);
             if (newSize < size) {
                 size = newSize;
                 dirty.keySet().removeIf(index -> index * PAGE >= newSize);
@@ -180,6 +197,7 @@ public class PowerCutFilePath extends FilePathWrapper {
                 disk.truncate(size);
             }
             disk.force(metaData);
+            valid = size;
         }
     }
 
@@ -270,6 +288,7 @@ public class PowerCutFilePath extends FilePathWrapper {
 
         @Override
         protected void implCloseChannel() throws IOException {
+            CHANNELS.remove(this);
             for (FileLock lock : locks) {
                 if (lock.isValid()) {
                     lock.release();

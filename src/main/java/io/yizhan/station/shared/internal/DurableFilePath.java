@@ -86,13 +86,18 @@ public class DurableFilePath extends FilePathWrapper {
             DurableStorage.written();
         }
 
-        /** Forces this file to the device if it was written since its last force (only then: a dead file left alone stays so). */
+        /** Forces this file to the device if it was written since its last force; throws when it cannot (a dead file). */
         public void forceIfWritten() throws IOException {
             long upTo = written.get();
             if (upTo > forced) {
                 base.force(false);
                 forced = upTo;
             }
+        }
+
+        /** True when the file can never be forced again (the database let go of it, or it died). */
+        public boolean gone() {
+            return !base.isOpen();
         }
 
         @Override
@@ -120,7 +125,9 @@ public class DurableFilePath extends FilePathWrapper {
 
         @Override
         public void force(boolean metaData) throws IOException {
+            long upTo = written.get(); // H2's own force (at a clean shutdown, when compacting) counts too
             base.force(metaData);
+            forced = Math.max(forced, upTo);
         }
 
         @Override
@@ -140,8 +147,11 @@ public class DurableFilePath extends FilePathWrapper {
 
         @Override
         protected void implCloseChannel() throws IOException {
-            DurableStorage.closed(this);
             base.close();
+            if (written.get() <= forced) {
+                DurableStorage.closed(this); // everything written is on the device: nothing to wait for
+            }
+            // else it stays: a commit waiting for its writes must learn that they can no longer be forced
         }
 
         @Override
