@@ -100,6 +100,11 @@ public final class DurableStorage {
         return forcedUpTo < WRITTEN.get();
     }
 
+    /** Counts one forced write (called by the file system). */
+    public static void forcedOne() {
+        FORCES.incrementAndGet();
+    }
+
     /** How many forced writes (fdatasync) the station has done; benchmarks report it per operation. */
     public static long forces() {
         return FORCES.get();
@@ -160,7 +165,6 @@ public final class DurableStorage {
             if (failed != null) {
                 throw new UncheckedIOException("the commit could not be forced to the device", failed);
             }
-            FORCES.incrementAndGet();
             done = true;
         } finally {
             synchronized (LOCK) {

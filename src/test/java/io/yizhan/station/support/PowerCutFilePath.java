@@ -38,10 +38,14 @@ public class PowerCutFilePath extends FilePathWrapper {
         }
     }
 
+    /** Databases whose machine lost its power: the dead process can no longer touch their files. */
+    private static final Set<String> DEAD = ConcurrentHashMap.newKeySet();
+
     /** The power goes: what was not forced is gone, and every open database file is dead. */
     public static void cutPower() throws IOException {
-        for (FileCache cache : CACHES.values()) {
-            cache.cut();
+        for (Map.Entry<String, FileCache> e : CACHES.entrySet()) {
+            DEAD.add(e.getKey().substring(0, e.getKey().length() - ".mv.db".length()));
+            e.getValue().cut();
         }
         CACHES.clear();
         for (Cached channel : CHANNELS) {
@@ -61,8 +65,45 @@ public class PowerCutFilePath extends FilePathWrapper {
         return "powercut";
     }
 
+    private void alive() throws IOException {
+        for (String dead : DEAD) {
+            if (name.startsWith(dead)) {
+                throw new IOException("the power is off: " + name);
+            }
+        }
+    }
+
+    @Override
+    public void moveTo(FilePath newName, boolean atomicReplace) {
+        try {
+            alive();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        super.moveTo(newName, atomicReplace);
+    }
+
+    @Override
+    public void delete() {
+        try {
+            alive();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        super.delete();
+    }
+
+    @Override
+    public java.io.OutputStream newOutputStream(boolean append) throws IOException {
+        alive();
+        return super.newOutputStream(append);
+    }
+
     @Override
     public FileChannel open(String mode) throws IOException {
+        if (mode.contains("w")) {
+            alive(); // a process that lost its power opens nothing for writing any more
+        }
         FileChannel file = getBase().open(mode);
         if (mode.contains("w") && name.endsWith(".mv.db")) {
             FileCache cache = CACHES.computeIfAbsent(name, n -> new FileCache(file));

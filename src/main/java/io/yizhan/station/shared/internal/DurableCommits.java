@@ -43,6 +43,8 @@ public class DurableCommits {
             DurableStorage.register(); // before the first connection opens a durable: URL
         }
 
+        private volatile Boolean h2;
+
         @Override
         public Connection getConnection() throws SQLException {
             return forcing(obtainTargetDataSource().getConnection());
@@ -53,13 +55,34 @@ public class DurableCommits {
             return forcing(obtainTargetDataSource().getConnection(username, password));
         }
 
-        private static Connection forcing(Connection target) {
+        private Connection forcing(Connection target) throws SQLException {
+            Boolean durableH2 = h2;
+            if (durableH2 == null) {
+                String url = target.getMetaData().getURL();
+                durableH2 = url != null && url.startsWith("jdbc:h2:") && url.contains(DurableStorage.SCHEME + ":");
+                h2 = durableH2;
+            }
             return (Connection) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[] {Connection.class},
-                    new Forcing(target));
+                    new Forcing(target, durableH2));
         }
     }
 
-    private record Forcing(Connection target) implements InvocationHandler {
+    /**
+     * H2 (2.5) may return from a commit before writing it: the commit only tries the store's lock,
+     * and leaves its changes to whoever holds it — or to the next commit. {@code CHECKPOINT} waits
+     * for that lock and writes whatever is unsaved, so after it the commit is in the file and the
+     * force that follows covers it.
+     */
+    private record Forcing(Connection target, boolean h2) implements InvocationHandler {
+
+        private void writeOut() throws SQLException {
+            if (h2) {
+                try (var checkpoint = target.prepareStatement("CHECKPOINT")) {
+                    checkpoint.execute();
+                }
+            }
+        }
+
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -73,12 +96,18 @@ public class DurableCommits {
             if (name.equals("hashCode")) {
                 return System.identityHashCode(proxy);
             }
-            boolean autoCommitClose = name.equals("close") && DurableStorage.pending() && !target.isClosed() && target.getAutoCommit();
+            boolean autoCommitClose = name.equals("close") && !target.isClosed() && target.getAutoCommit();
+            if (autoCommitClose) {
+                writeOut(); // what auto-commit statements committed is in the file before the connection goes back
+            }
             Object result;
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+            if (name.equals("commit")) {
+                writeOut();
             }
             if ((name.equals("commit") || autoCommitClose) && !DurableStorage.inBatch()) {
                 DurableStorage.awaitForced();

@@ -81,8 +81,17 @@ public class DurableFilePath extends FilePathWrapper {
             return n;
         }
 
-        private void written() {
-            written.incrementAndGet();
+        /**
+         * Every write H2 makes reaches the device before H2 goes on (it writes under its store lock),
+         * so the file on the device is always a prefix of H2's own write sequence — what a crash
+         * leaves, which H2 recovers from. A force from outside, between two writes of one store,
+         * could leave a state H2 never wrote in that order.
+         */
+        private void written() throws IOException {
+            long upTo = written.incrementAndGet();
+            base.force(false);
+            forced = Math.max(forced, upTo);
+            DurableStorage.forcedOne();
             DurableStorage.written();
         }
 
@@ -92,6 +101,7 @@ public class DurableFilePath extends FilePathWrapper {
             if (upTo > forced) {
                 base.force(false);
                 forced = upTo;
+                DurableStorage.forcedOne();
             }
         }
 
