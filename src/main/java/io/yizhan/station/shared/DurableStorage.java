@@ -8,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the station acknowledges is on stable storage before the answer: H2 writes a commit to the
- * operating system at once ({@code WRITE_DELAY=0}) but never forces it to the device, so a power
- * cut could still take it. The database file is opened through the {@code durable:} file system
- * ({@link DurableFilePath}), which counts every write; a connection's commit (and the close of an
- * auto-commit connection) then waits here until everything written so far is forced to the device.
- * One force serves every commit that waits at that moment (group commit), so durability costs one
- * {@code fdatasync} per group, not one per commit. See {@code docs/decisions/005-durable-commits.md}.
+ * What the station acknowledges is on stable storage before the answer. H2 writes a commit to the
+ * operating system ({@code WRITE_DELAY=0}) but never forces it to the device, and may even return
+ * from a commit before writing it. The database file is opened through the {@code durable:} file
+ * system ({@link DurableFilePath}), which forces each of H2's writes before H2 goes on; every
+ * connection writes its commit out ({@code CHECKPOINT}) and then checks here that everything
+ * written so far is forced, failing the commit when a file died first. Commits that H2 stores
+ * together share one forced write. See {@code docs/decisions/005-durable-commits.md}.
  */
 public final class DurableStorage {
 
