@@ -46,9 +46,7 @@ public class Ingest {
      * acknowledgement, so the batch's commits are forced to the device together, once, before it.
      */
     public List<EventResult> accept(String stationId, List<EventEnvelope> events) {
-        List<List<EventResult>> answer = new ArrayList<>(1);
-        io.yizhan.station.shared.DurableStorage.batched(() -> answer.add(acceptEach(stationId, events)));
-        return answer.getFirst();
+        return io.yizhan.station.shared.DurableStorage.batched(() -> acceptEach(stationId, events));
     }
 
     private List<EventResult> acceptEach(String stationId, List<EventEnvelope> events) {

@@ -57,13 +57,20 @@ public final class DurableStorage {
      * still before anything is said about them.
      */
     public static void batched(Runnable work) {
-        if (BATCHED.get() != null) {
+        batched(() -> {
             work.run();
-            return;
+            return null;
+        });
+    }
+
+    /** {@link #batched(Runnable)} for work that answers something (central's answer to a station's batch). */
+    public static <T> T batched(java.util.function.Supplier<T> work) {
+        if (BATCHED.get() != null) {
+            return work.get();
         }
         BATCHED.set(Boolean.TRUE);
         try {
-            work.run();
+            return work.get();
         } finally {
             BATCHED.remove();
             awaitForced();
