@@ -51,6 +51,21 @@ class ParcelsTest {
     }
 
     @Test
+    void aCheckInKeepsTheDatabasesParsedStatements(@Autowired javax.sql.DataSource dataSource) throws Exception {
+        // any SET statement (a query timeout set per statement was one) makes H2 parse every statement of every
+        // connection again: a check-in must not run one
+        checkIn(waybill("SF"), "13900001111");
+        try (var connection = dataSource.getConnection()) {
+            var database = ((org.h2.engine.SessionLocal) connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase();
+            long before = database.getModificationMetaId();
+            for (int i = 0; i < 3; i++) {
+                checkIn(waybill("SF"), "13900001111");
+            }
+            assertThat(database.getModificationMetaId()).as("statements that invalidate H2's parsed statements").isEqualTo(before);
+        }
+    }
+
+    @Test
     void couriersAreRecognisedFromDataAndUnknownOnesAreOther() {
         assertThat(checkIn(waybill("JT"), "13900001111").courier()).isEqualTo("JT");
         assertThat(checkIn(waybill("YT"), "13900001111").courier()).isEqualTo("YTO");
