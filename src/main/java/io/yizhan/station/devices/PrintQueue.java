@@ -164,10 +164,13 @@ public class PrintQueue {
     }
 
     /** Hands queued jobs to their printers, oldest first; a printer that fails keeps its jobs for later. */
+    /** How many queued jobs one query of the drain reads. */
+    private static final int DRAIN_PAGE = 50;
+
     @Scheduled(fixedDelay = 300)
     public void drain() {
-        // one forced write for the pass, not one per job marked printed
-        DurableStorage.batched(() -> {
+        // a job marked printed rides on the next forced write (a power cut just before it reprints one label)
+        DurableStorage.deferred(() -> {
             for (ConfiguredDevice printer : registry.all()) {
                 if (printer.link() != null) {
                     drain(printer);
@@ -176,49 +179,64 @@ public class PrintQueue {
         });
     }
 
+    private record Job(UUID id, int attempts, OffsetDateTime due) {
+    }
+
     private void drain(ConfiguredDevice printer) {
-        record Job(UUID id, int attempts, OffsetDateTime due) {
-        }
         while (true) {
-            Instant now = clock.instant();
-            Optional<Job> next = jdbc.sql("""
+            // the queue in order, a page at a time: one query per page, not one per job
+            List<Job> page = jdbc.sql("""
                             SELECT id, attempts, next_attempt_at FROM devices_print_job
-                            WHERE device = ? AND state = 'QUEUED' ORDER BY created_at, id FETCH FIRST 1 ROWS ONLY""")
-                    .param(printer.name())
+                            WHERE device = ? AND state = 'QUEUED' ORDER BY created_at, id FETCH FIRST ? ROWS ONLY""")
+                    .params(printer.name(), DRAIN_PAGE)
                     .query((rs, i) -> new Job(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)))
-                    .optional();
-            if (next.isEmpty() || next.get().due().toInstant().isAfter(now)) {
-                return; // nothing queued, or the oldest job waits for its retry: order is kept
-            }
-            Job job = next.get();
-            // the bytes are read only when the job is due: a printer that is off costs one small query per round
-            record Bytes(byte @Nullable [] source, byte @Nullable [] payload) {
-            }
-            Bytes bytes = jdbc.sql("SELECT source, payload FROM devices_print_job WHERE id = ?").param(job.id())
-                    .query((rs, i) -> new Bytes(rs.getBytes(1), rs.getBytes(2))).single();
-            // encoded for its printer the first time it is due, and kept (with the outcome, in one write) for retries and reprints
-            byte[] payload = bytes.payload() != null ? bytes.payload()
-                    : printer.encode(document(java.util.Objects.requireNonNull(bytes.source(), "a job without payload has its source")));
-            try {
-                printer.link().send(job.id(), payload);
-                jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = ?, printed_at = ?, last_error = NULL, payload = ? WHERE id = ? AND state = 'QUEUED'")
-                        .params(job.attempts() + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), payload, job.id()).update();
-                registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), clock.instant());
-            } catch (IOException e) {
-                int attempts = job.attempts() + 1;
-                Duration wait = Duration.ofMillis(Math.min(LONGEST_WAIT.toMillis(), 250L << Math.min(attempts, 10)));
-                Reason why = reason(printer, e);
-                String reason = why.encode();
-                jdbc.sql("UPDATE devices_print_job SET attempts = ?, last_error = ?, next_attempt_at = ?, payload = ? WHERE id = ?")
-                        .params(attempts, reason.length() > 400 ? reason.substring(0, 400) : reason,
-                                OffsetDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC), payload, job.id()).update();
-                registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
-                        why, null);
-                if (attempts == 1 || attempts % 20 == 0) {
-                    log.warn("Printer {} did not take job {} (attempt {}): {}", printer.name(), job.id(), attempts, reason);
+                    .list();
+            for (Job job : page) {
+                if (!print(printer, job)) {
+                    return; // the oldest job waits for its retry, or the printer failed: order is kept
                 }
+            }
+            if (page.size() < DRAIN_PAGE) {
                 return;
             }
+        }
+    }
+
+    /** Sends a due job to its printer and records the outcome; false when it is not due yet or the printer failed. */
+    private boolean print(ConfiguredDevice printer, Job job) {
+        Instant now = clock.instant();
+        if (job.due().toInstant().isAfter(now)) {
+            return false;
+        }
+        // the bytes are read only when the job is due: a printer that is off costs one small query per round
+        record Bytes(byte @Nullable [] source, byte @Nullable [] payload) {
+        }
+        Bytes bytes = jdbc.sql("SELECT source, payload FROM devices_print_job WHERE id = ?").param(job.id())
+                .query((rs, i) -> new Bytes(rs.getBytes(1), rs.getBytes(2))).single();
+        // encoded for its printer each time it is due (about a millisecond), not stored: a job's row stays small,
+        // so marking it printed rewrites little; jobs queued before documents were kept have only their bytes
+        byte[] payload = bytes.payload() != null ? bytes.payload()
+                : printer.encode(document(java.util.Objects.requireNonNull(bytes.source(), "a job without payload has its source")));
+        try {
+            printer.link().send(job.id(), payload);
+            jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = ?, printed_at = ?, last_error = NULL WHERE id = ? AND state = 'QUEUED'")
+                    .params(job.attempts() + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), job.id()).update();
+            registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), clock.instant());
+            return true;
+        } catch (IOException e) {
+            int attempts = job.attempts() + 1;
+            Duration wait = Duration.ofMillis(Math.min(LONGEST_WAIT.toMillis(), 250L << Math.min(attempts, 10)));
+            Reason why = reason(printer, e);
+            String reason = why.encode();
+            jdbc.sql("UPDATE devices_print_job SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                    .params(attempts, reason.length() > 400 ? reason.substring(0, 400) : reason,
+                            OffsetDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC), job.id()).update();
+            registry.set(printer.name(), e instanceof PrinterNotReadyException ? DeviceState.ERROR : DeviceState.OFFLINE,
+                    why, null);
+            if (attempts == 1 || attempts % 20 == 0) {
+                log.warn("Printer {} did not take job {} (attempt {}): {}", printer.name(), job.id(), attempts, reason);
+            }
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import io.yizhan.contract.BatchResult;
 import io.yizhan.contract.EventBatch;
 import io.yizhan.contract.EventEnvelope;
 import io.yizhan.contract.EventResult;
+import io.yizhan.station.shared.DurableStorage;
 import io.yizhan.station.sync.SyncProperties;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -106,13 +107,14 @@ class Delivery implements SmartLifecycle {
             Duration pause;
             boolean wakeable;
             try {
-                int sent = deliverOnce();
+                // events marked delivered ride on the next forced write: lost to a power cut, they are sent again and central ignores the repeat
+                int sent = DurableStorage.deferred(this::deliverOnce);
                 failures = 0;
                 pause = sent > 0 ? Duration.ZERO : HEARTBEAT;
                 wakeable = true;
             } catch (Exception e) {
                 failures++;
-                failed(e);
+                DurableStorage.deferred(() -> failed(e));
                 pause = backoff(failures);
                 // new events do not cut a back-off short: a busy counter must not hammer a central that is down
                 wakeable = false;
