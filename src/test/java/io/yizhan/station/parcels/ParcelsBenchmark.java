@@ -33,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  * target/benchmarks/parcels.txt.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:durable:./target/bench-db/yizhan;WRITE_DELAY=0",
+        "spring.datasource.url=jdbc:h2:durable:./target/bench-db/yizhan" + io.yizhan.station.shared.StationEnvironment.H2_SETTINGS,
         "yizhan.data-dir=target/bench-data"})
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
@@ -83,8 +83,27 @@ class ParcelsBenchmark {
         jdbc.update("UPDATE parcels_slot SET used = 0");
     }
 
-    private static String cpuAndForces(long cpuNanos, long forces, int n) {
-        return String.format("; process CPU %.2f ms per check-in; %.2f forced writes per check-in", cpuNanos / 1e6 / n, (double) forces / n);
+    /** Process CPU, forced writes, allocation and GC pauses from its start to {@link #per}. */
+    private record Meter(long cpu, long forces, long allocated, long gcs, long gcMillis) {
+
+        static Meter start() {
+            long gcs = 0;
+            long gcMillis = 0;
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcs += Math.max(0, gc.getCollectionCount());
+                gcMillis += Math.max(0, gc.getCollectionTime());
+            }
+            return new Meter(BenchmarkFloor.processCpuNanos(), DurableStorage.forces(),
+                    ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes(),
+                    gcs, gcMillis);
+        }
+
+        String per(int n) {
+            Meter now = start();
+            return String.format("; process CPU %.2f ms per check-in; %.2f forced writes per check-in; %.0f KiB allocated per check-in;"
+                            + " %d GC pauses, %d ms in all", (now.cpu - cpu) / 1e6 / n, (double) (now.forces - forces) / n,
+                    (now.allocated - allocated) / 1024.0 / n, now.gcs - gcs, now.gcMillis - gcMillis);
+        }
     }
 
     private Parcel checkIn(String prefix, long i) {
@@ -110,8 +129,7 @@ class ParcelsBenchmark {
         // one caller: each check-in validates, takes a slot and a code, queues the label job and the events, and is forced to the disk
         int n = 2_000;
         long[] took = new long[n];
-        long cpu = BenchmarkFloor.processCpuNanos();
-        long forces = DurableStorage.forces();
+        Meter meter = Meter.start();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
@@ -120,7 +138,7 @@ class ParcelsBenchmark {
         }
         double perSecond = n / ((System.nanoTime() - start) / 1e9);
         report.add("check-in in the service, 1 caller: " + stats(took) + String.format(", %.0f per second", perSecond)
-                + cpuAndForces(BenchmarkFloor.processCpuNanos() - cpu, DurableStorage.forces() - forces, n));
+                + meter.per(n));
         clearStore();
 
         // four callers at once: their commits share forced writes
@@ -128,8 +146,7 @@ class ParcelsBenchmark {
         long[] concurrent = new long[4 * perCaller];
         AtomicInteger slot = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        cpu = BenchmarkFloor.processCpuNanos();
-        forces = DurableStorage.forces();
+        meter = Meter.start();
         start = System.nanoTime();
         List<Future<?>> callers = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
@@ -149,7 +166,7 @@ class ParcelsBenchmark {
         pool.shutdown();
         perSecond = concurrent.length / ((System.nanoTime() - start) / 1e9);
         report.add("check-in in the service, 4 callers as fast as they can: " + stats(concurrent) + String.format(", %.0f per second", perSecond)
-                + cpuAndForces(BenchmarkFloor.processCpuNanos() - cpu, DurableStorage.forces() - forces, concurrent.length));
+                + meter.per(concurrent.length));
 
         clearStore();
 
@@ -160,8 +177,7 @@ class ParcelsBenchmark {
         long[] steady = new long[4 * perCaller];
         AtomicInteger steadySlot = new AtomicInteger();
         ExecutorService steadyPool = Executors.newFixedThreadPool(4);
-        cpu = BenchmarkFloor.processCpuNanos();
-        forces = DurableStorage.forces();
+        meter = Meter.start();
         long t0 = System.nanoTime() + 50_000_000L;
         start = t0;
         callers.clear();
@@ -188,7 +204,7 @@ class ParcelsBenchmark {
         perSecond = steady.length / ((System.nanoTime() - start) / 1e9);
         report.add(String.format("check-in in the service, 4 callers at a steady %.0f per second in all: ", rate) + stats(steady)
                 + String.format(", %.0f per second achieved", perSecond)
-                + cpuAndForces(BenchmarkFloor.processCpuNanos() - cpu, DurableStorage.forces() - forces, steady.length));
+                + meter.per(steady.length));
 
         // lookups among 200,000+ parcels
         List<Parcel> inStore = parcels.byStatus(ParcelStatus.IN_STORE, 2_000);
