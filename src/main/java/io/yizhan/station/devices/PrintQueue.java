@@ -48,10 +48,12 @@ public class PrintQueue {
     private final StationProperties station;
     private final StationTime time;
     private final ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     PrintQueue(JdbcClient jdbc, Clock clock, DeviceRegistry registry, StationProperties station, StationTime time,
-               ApplicationEventPublisher events) {
+               ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.clock = clock;
         this.registry = registry;
         this.station = station;
@@ -163,14 +165,16 @@ public class PrintQueue {
                 .param(device).query(Integer.class).single();
     }
 
-    /** Hands queued jobs to their printers, oldest first; a printer that fails keeps its jobs for later. */
     /** How many queued jobs one query of the drain reads. */
     private static final int DRAIN_PAGE = 50;
+    /** Printed jobs are marked at least this often during a long pass, so the screens stay current. */
+    private static final long MARK_EVERY_NANOS = 1_000_000_000L;
 
+    /** Hands queued jobs to their printers, oldest first; a printer that fails keeps its jobs for later. */
     @Scheduled(fixedDelay = 300)
     public void drain() {
-        // a job marked printed rides on the next forced write (a power cut just before it reprints one label)
-        DurableStorage.deferred(() -> {
+        // the jobs a pass prints are marked together: one commit (one forced write) per second of printing, not one per job
+        DurableStorage.batched(() -> {
             for (ConfiguredDevice printer : registry.all()) {
                 if (printer.link() != null) {
                     drain(printer);
@@ -183,26 +187,54 @@ public class PrintQueue {
     }
 
     private void drain(ConfiguredDevice printer) {
-        while (true) {
-            // the queue in order, a page at a time: one query per page, not one per job
-            List<Job> page = jdbc.sql("""
-                            SELECT id, attempts, next_attempt_at FROM devices_print_job
-                            WHERE device = ? AND state = 'QUEUED' ORDER BY created_at, id FETCH FIRST ? ROWS ONLY""")
-                    .params(printer.name(), DRAIN_PAGE)
-                    .query((rs, i) -> new Job(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)))
-                    .list();
-            for (Job job : page) {
-                if (!print(printer, job)) {
-                    return; // the oldest job waits for its retry, or the printer failed: order is kept
+        List<UUID> printed = new java.util.ArrayList<>();
+        long firstPrinted = 0;
+        try {
+            while (true) {
+                // the queue in order, a page at a time: one query per page, not one per job
+                List<Job> page = jdbc.sql("""
+                                SELECT id, attempts, next_attempt_at FROM devices_print_job
+                                WHERE device = ? AND state = 'QUEUED' ORDER BY created_at, id FETCH FIRST ? ROWS ONLY""")
+                        .params(printer.name(), DRAIN_PAGE)
+                        .query((rs, i) -> new Job(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)))
+                        .list();
+                for (Job job : page) {
+                    if (!print(printer, job)) {
+                        return; // the oldest job waits for its retry, or the printer failed: order is kept
+                    }
+                    printed.add(job.id());
+                    if (printed.size() == 1) {
+                        firstPrinted = System.nanoTime();
+                    } else if (System.nanoTime() - firstPrinted > MARK_EVERY_NANOS) {
+                        markPrinted(printed);
+                    }
                 }
+                if (page.size() < DRAIN_PAGE) {
+                    return;
+                }
+                markPrinted(printed); // the next page must not see this one's jobs as queued
             }
-            if (page.size() < DRAIN_PAGE) {
-                return;
-            }
+        } finally {
+            markPrinted(printed);
         }
     }
 
-    /** Sends a due job to its printer and records the outcome; false when it is not due yet or the printer failed. */
+    /** Marks the jobs sent to the printer as printed, in one transaction, and forgets them. */
+    private void markPrinted(List<UUID> printed) {
+        if (printed.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        tx.executeWithoutResult(status -> {
+            for (UUID id : printed) {
+                jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = attempts + 1, printed_at = ?, last_error = NULL WHERE id = ? AND state = 'QUEUED'")
+                        .params(at, id).update();
+            }
+        });
+        printed.clear();
+    }
+
+    /** Sends a due job to its printer (a failure is recorded here); false when it is not due yet or the printer failed. */
     private boolean print(ConfiguredDevice printer, Job job) {
         Instant now = clock.instant();
         if (job.due().toInstant().isAfter(now)) {
@@ -218,9 +250,7 @@ public class PrintQueue {
         byte[] payload = bytes.payload() != null ? bytes.payload()
                 : printer.encode(document(java.util.Objects.requireNonNull(bytes.source(), "a job without payload has its source")));
         try {
-            printer.link().send(job.id(), payload);
-            jdbc.sql("UPDATE devices_print_job SET state = 'PRINTED', attempts = ?, printed_at = ?, last_error = NULL WHERE id = ? AND state = 'QUEUED'")
-                    .params(job.attempts() + 1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), job.id()).update();
+            printer.link().send(job.id(), payload); // marked printed by the caller, with the others of its pass
             registry.set(printer.name(), DeviceState.ONLINE, printer.link().describe(), clock.instant());
             return true;
         } catch (IOException e) {

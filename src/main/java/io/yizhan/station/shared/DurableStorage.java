@@ -49,15 +49,12 @@ public final class DurableStorage {
         return "jdbc:h2:" + SCHEME + ":" + file.toAbsolutePath().normalize() + settings;
     }
 
-    /** How this thread's commits reach the device: absent, one by one, each waiting for its forced write. */
-    private enum Mode { BATCHED, DEFERRED }
-
-    private static final ThreadLocal<Mode> MODE = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> BATCHED = new ThreadLocal<>();
 
     /**
-     * Runs background work whose many small commits need not each wait for the device (central
-     * storing a station's batch): they are forced together, once, when the work ends — still before
-     * anything is said about them.
+     * Runs background work whose many small commits need not each wait for the device (a print
+     * queue pass that marks jobs printed): they are forced together, once, when the work ends —
+     * still before anything is said about them.
      */
     public static void batched(Runnable work) {
         batched(() -> {
@@ -68,66 +65,21 @@ public final class DurableStorage {
 
     /** {@link #batched(Runnable)} for work that answers something (central's answer to a station's batch). */
     public static <T> T batched(java.util.function.Supplier<T> work) {
-        if (MODE.get() != null) {
+        if (BATCHED.get() != null) {
             return work.get();
         }
-        MODE.set(Mode.BATCHED);
+        BATCHED.set(Boolean.TRUE);
         try {
             return work.get();
         } finally {
-            MODE.remove();
+            BATCHED.remove();
             awaitForced();
         }
     }
 
-    /**
-     * Runs background bookkeeping that nobody is told about and that is safe to do again (a label
-     * marked printed, events marked delivered to central): its writes are not forced one by one
-     * but ride on the next commit's forced write, or on {@link #forceDeferred()} within a second.
-     * After a power cut in between, the work is done again: a label printed twice, an event sent
-     * twice (central ignores the repeat) — never an acknowledged change lost.
-     */
-    public static void deferred(Runnable work) {
-        deferred(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    /** {@link #deferred(Runnable)} for work that answers something, or may fail with a checked exception. */
-    public static <T, E extends Exception> T deferred(Work<T, E> work) throws E {
-        if (MODE.get() != null) {
-            return work.run();
-        }
-        MODE.set(Mode.DEFERRED);
-        try {
-            return work.run();
-        } finally {
-            MODE.remove();
-        }
-    }
-
-    /** Work run by {@link #deferred(Work)}. */
-    @FunctionalInterface
-    public interface Work<T, E extends Exception> {
-        T run() throws E;
-    }
-
-    /** True inside {@link #batched} or {@link #deferred}: commits do not wait for the device one by one. */
+    /** True inside {@link #batched}: commits do not wait for the device one by one. */
     public static boolean inBatch() {
-        return MODE.get() != null;
-    }
-
-    /** True inside {@link #deferred}: this thread's writes are left for a later force (called by the file system). */
-    public static boolean deferring() {
-        return MODE.get() == Mode.DEFERRED;
-    }
-
-    /** Forces what deferred work wrote, if no commit has done so since; run every second by the station. */
-    public static void forceDeferred() {
-        if (pending()) {
-            awaitForced();
-        }
+        return BATCHED.get() != null;
     }
 
     private static void refuseIfLost(long target) {

@@ -22,12 +22,6 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 @Configuration(proxyBeanMethods = false)
 public class DurableCommits {
 
-    /** What deferred bookkeeping wrote reaches the device within about a second, even on a quiet station. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1000, initialDelay = 1000)
-    void forceDeferred() {
-        DurableStorage.forceDeferred();
-    }
-
     @Bean
     static BeanPostProcessor durableCommitsDataSource() {
         return new BeanPostProcessor() {

@@ -85,16 +85,10 @@ public class DurableFilePath extends FilePathWrapper {
          * Every write H2 makes reaches the device before H2 goes on (it writes under its store lock),
          * so the file on the device is always a prefix of H2's own write sequence — what a crash
          * leaves, which H2 recovers from. A force from outside, between two writes of one store,
-         * could leave a state H2 never wrote in that order. A deferred write (background bookkeeping
-         * that is safe to redo) is not forced here: the next forced write covers it too, and until
-         * then it is the unforced tail a crash may tear, which H2 recovers from by its checksums.
+         * could leave a state H2 never wrote in that order.
          */
         private void written() throws IOException {
             long upTo = written.incrementAndGet();
-            if (DurableStorage.deferring()) {
-                DurableStorage.written(); // the next force on this file (a commit's, or the periodic one) covers it
-                return;
-            }
             base.force(false);
             forced = Math.max(forced, upTo);
             DurableStorage.forcedOne();

@@ -4,7 +4,6 @@ import io.yizhan.contract.BatchResult;
 import io.yizhan.contract.EventBatch;
 import io.yizhan.contract.EventEnvelope;
 import io.yizhan.contract.EventResult;
-import io.yizhan.station.shared.DurableStorage;
 import io.yizhan.station.sync.SyncProperties;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -107,14 +106,13 @@ class Delivery implements SmartLifecycle {
             Duration pause;
             boolean wakeable;
             try {
-                // events marked delivered ride on the next forced write: lost to a power cut, they are sent again and central ignores the repeat
-                int sent = DurableStorage.deferred(this::deliverOnce);
+                int sent = deliverOnce();
                 failures = 0;
                 pause = sent > 0 ? Duration.ZERO : HEARTBEAT;
                 wakeable = true;
             } catch (Exception e) {
                 failures++;
-                DurableStorage.deferred(() -> failed(e));
+                failed(e);
                 pause = backoff(failures);
                 // new events do not cut a back-off short: a busy counter must not hammer a central that is down
                 wakeable = false;
