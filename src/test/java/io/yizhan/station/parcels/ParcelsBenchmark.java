@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Parcels benchmark, not a test (Surefire does not pick it up by name): run
- * {@code ./mvnw test -Dtest=ParcelsBenchmark}. On the station's H2 file database (WRITE_DELAY=0,
+ * {@code ./mvnw -Pbench test -Dtest=ParcelsBenchmark}. On the station's H2 file database (WRITE_DELAY=0,
  * commits forced to the disk) with 200,000 parcels in history: check-in in the service from one
  * caller and from four at once (with process CPU and forced writes per check-in), lookups by code
  * and by phone tail; the forced-write floor of the same disk is printed before and after. Check-in
