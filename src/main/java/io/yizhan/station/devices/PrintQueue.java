@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +26,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,12 +51,12 @@ public class PrintQueue {
     private final StationProperties station;
     private final StationTime time;
     private final ApplicationEventPublisher events;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
 
     PrintQueue(JdbcClient jdbc, Clock clock, DeviceRegistry registry, StationProperties station, StationTime time,
-               ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactions) {
+               ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.registry = registry;
         this.station = station;
@@ -187,7 +190,7 @@ public class PrintQueue {
     }
 
     private void drain(ConfiguredDevice printer) {
-        List<UUID> printed = new java.util.ArrayList<>();
+        List<UUID> printed = new ArrayList<>();
         long firstPrinted = 0;
         try {
             while (true) {
