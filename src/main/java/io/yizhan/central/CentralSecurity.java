@@ -26,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Central's API is stateless HTTP Basic: stations sign in with their id and secret key
- * ({@code ROLE_STATION}, under {@code /api/sync/**}); operators with their account
+ * ({@code ROLE_STATION}, under {@code /api/sync/**} and the payment gateway's {@code /api/gateway/**}); operators with their account
  * ({@code ROLE_OPERATOR}, under {@code /api/central/**}). 401 and 403 are JSON {@code {code, message}}.
  */
 @Configuration
@@ -72,7 +72,7 @@ class CentralSecurity {
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(List.of(stationKeys(stations), operatorAccounts)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/sync/**").hasRole(STATION)
+                        .requestMatchers("/api/sync/**", "/api/gateway/**").hasRole(STATION)
                         .requestMatchers("/api/central/**").hasRole(OPERATOR)
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> error(response, 401, "UNAUTHENTICATED",
