@@ -16,6 +16,9 @@ public final class EventTypes {
             "ParcelSent", 1,
             "ParcelCollected", 1,
             "PaymentTaken", 1,
+            "CashSessionClosed", 1,
+            "PaymentRefunded", 1,
+            "MoneyDisbursed", 1,
             "NotificationRequested", 1);
 
     private EventTypes() {

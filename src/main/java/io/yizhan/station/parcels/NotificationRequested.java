@@ -1,5 +1,6 @@
 package io.yizhan.station.parcels;
 
+import io.yizhan.station.shared.OutboundEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,10 +9,15 @@ import java.util.UUID;
  * number — central needs it to send — and the message; published in the transaction that queued it.
  */
 public record NotificationRequested(UUID eventId, UUID notificationId, UUID parcelId, String kind, String phone, String text,
-                                    Instant at) {
+                                    Instant at) implements OutboundEvent {
 
     @Override
     public String toString() {
         return "NotificationRequested[" + notificationId + ", " + kind + ", " + io.yizhan.station.shared.PersonalData.maskPhone(phone) + "]";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return parcelId;
     }
 }

@@ -1,9 +1,15 @@
 package io.yizhan.station.parcels;
 
+import io.yizhan.station.shared.OutboundEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A resident sent a parcel: paid, waybill printed, awaiting collection. Published in the transaction that stored it. */
 public record ParcelSent(UUID eventId, UUID parcelId, String waybill, String courier, String province, long grams, long priceFen,
-                         UUID paymentId, String terminal, Instant at) {
+                         UUID paymentId, String terminal, Instant at) implements OutboundEvent {
+
+    @Override
+    public UUID aggregateId() {
+        return parcelId;
+    }
 }

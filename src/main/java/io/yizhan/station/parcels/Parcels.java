@@ -241,7 +241,7 @@ public class Parcels {
             throw new AlreadyOut(parcel.leftAt());
         }
         if (parcel.cashOnDelivery() && !paid(id)) {
-            var payment = payments.takeCash(parcel.codFen(), "代收货款 " + parcel.courier() + " " + parcel.waybill());
+            var payment = payments.takeCash("PARCEL_COD", parcel.codFen(), "代收货款 " + parcel.courier() + " " + parcel.waybill());
             jdbc.sql("UPDATE parcels_parcel SET payment_id = ? WHERE id = ?").params(payment.id(), id).update();
         }
         return release(parcel, proxyName, proxyPhone);

@@ -143,7 +143,7 @@ public class Sending {
         Quote quote = quote(courier, r.province(), r.grams(), r.lengthCm(), r.widthCm(), r.heightCm());
         Instant now = clock.instant();
         String waybill = nextWaybill(now);
-        Payment payment = payments.takeCash(quote.priceFen(), "寄件运费 " + courier + " " + waybill);
+        Payment payment = payments.takeCash("PARCEL_SEND", quote.priceFen(), "寄件运费 " + courier + " " + waybill);
         UUID id = UuidV7.next(clock);
         String terminal = CurrentTerminal.name();
         jdbc.sql("""

@@ -1,83 +1,233 @@
 package io.yizhan.station.payments;
 
-import io.yizhan.station.devices.DeviceKind;
-import io.yizhan.station.devices.PrintDocument;
-import io.yizhan.station.devices.PrintQueue;
-import io.yizhan.station.shared.Money;
-import io.yizhan.station.shared.RefusedException;
-import io.yizhan.station.shared.StationProperties;
+import io.yizhan.contract.Wallet;
+import io.yizhan.station.payments.internal.PaymentStore;
+import io.yizhan.station.payments.internal.PaymentsProperties;
+import io.yizhan.station.payments.internal.Receipts;
+import io.yizhan.station.payments.internal.Settlement;
+import io.yizhan.station.shared.Digests;
 import io.yizhan.station.shared.StationTime;
-import io.yizhan.station.shared.Translations;
 import io.yizhan.station.shared.UuidV7;
 import io.yizhan.station.staff.AuditLog;
 import io.yizhan.station.terminals.CurrentTerminal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Takes cash at the counter: records it, prints a receipt at the terminal, publishes {@link PaymentTaken}. */
+/**
+ * The station's one way to take money: cash at a counter, or a payment code (付款码) charged through
+ * central. A payment is recorded before the channel is called, so a crash or a lost answer leaves a
+ * {@code PENDING} payment that the background job asks about and brings to a final state; it is never
+ * charged again blindly. Every success prints a receipt at its terminal and publishes
+ * {@link PaymentTaken}.
+ */
 @Service
 public class Payments {
 
     public static final String CASH = "CASH";
+    public static final String CODE = "CODE";
+    /** The service of money taken at the counter for nothing more specific (the payments API, the 收款 screen). */
+    public static final String COUNTER = "COUNTER";
+    /** Larger amounts are surely a typing mistake (¥1,000,000). */
+    static final long MAX_FEN = 100_000_000L;
 
-    private final JdbcClient jdbc;
+    private final PaymentStore store;
+    private final Settlement settlement;
+    private final Receipts receipts;
+    private final PaymentsProperties rules;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final AuditLog audit;
-    private final PrintQueue printing;
-    private final StationProperties station;
     private final StationTime time;
     private final ApplicationEventPublisher events;
+    private final SecurityContextHolderStrategy security;
+    private final CashSessions cashSessions;
 
-    Payments(JdbcClient jdbc, Clock clock, AuditLog audit, PrintQueue printing, StationProperties station, StationTime time,
-             ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    Payments(CashSessions cashSessions, PaymentStore store, Settlement settlement, Receipts receipts, PaymentsProperties rules, TransactionTemplate tx, Clock clock,
+             AuditLog audit, StationTime time, ApplicationEventPublisher events, ObjectProvider<SecurityContextHolderStrategy> security) {
+        this.cashSessions = cashSessions;
+        this.store = store;
+        this.settlement = settlement;
+        this.receipts = receipts;
+        this.rules = rules;
+        this.tx = tx;
         this.clock = clock;
         this.audit = audit;
-        this.printing = printing;
-        this.station = station;
         this.time = time;
         this.events = events;
+        // the strategy method security uses (Vaadin's session-aware one in the running station)
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /**
-     * Records cash received for a purpose (e.g. "代收货款 SF1234567890123") and prints the receipt.
+     * Records cash received at the calling counter for a service (e.g. {@code PARCEL_COD}) and purpose
+     * (e.g. "代收货款 SF1234567890123"), books it into the counter's drawer session and prints the
+     * receipt, in the caller's transaction.
      *
      * @param amountFen the amount in fen, more than 0
      */
-    @Transactional
-    public Payment takeCash(long amountFen, String purpose) {
-        if (amountFen <= 0) {
-            throw new RefusedException("payments.error.amount");
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Payment takeCash(String service, long amountFen, String purpose) {
+        return cash(service, amountFen, purpose, null, null, null);
+    }
+
+    /**
+     * Takes a payment as asked. Cash succeeds at once; a code payment answers {@code SUCCEEDED},
+     * {@code FAILED} (with the reason) or {@code PENDING} (the resident is typing the password, or
+     * central's answer is late) — a pending one is settled in the background, see {@link #find}.
+     * The same idempotency key with the same request returns the first payment, with another request
+     * it is refused ({@code IDEMPOTENCY_KEY_REUSED}).
+     */
+    public Taken take(PaymentRequest request) {
+        return take(request, null);
+    }
+
+    /**
+     * As {@link #take(PaymentRequest)}, with the second verification already given on the clerk's
+     * screen by {@code approvedBy}, a manager whose password {@code ManagerApproval} checked.
+     */
+    public Taken take(PaymentRequest request, @Nullable String approvedBy) {
+        String key = request.idempotencyKey() == null ? "" : request.idempotencyKey().strip();
+        if (key.isEmpty() || key.length() > 80) {
+            throw new PaymentRefused("BAD_IDEMPOTENCY_KEY", 400, "payments.error.idempotency-key");
         }
-        UUID id = UuidV7.next(clock);
+        String method = request.method() == null ? "" : request.method().strip().toUpperCase(Locale.ROOT);
+        String authCode = request.authCode() == null ? "" : request.authCode().replaceAll("\\s", "");
+        String digest = Digests.sha256(request.amountFen() + "|" + request.purpose() + "|" + method + "|" + authCode + "|"
+                + request.tenderedFen());
+        Optional<PaymentStore.Keyed> earlier = store.byKey(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), digest);
+        }
+        try {
+            return switch (method) {
+                case CASH -> new Taken(tx.execute(s -> cash(COUNTER, request.amountFen(), request.purpose(), request.tenderedFen(), key,
+                        digest)), true);
+                case CODE -> new Taken(code(request.amountFen(), request.purpose(), authCode, key, digest, approvedBy != null), true);
+                default -> throw new PaymentRefused("BAD_METHOD", 400, "payments.error.method");
+            };
+        } catch (DuplicateKeyException raced) {
+            // the same key at the same moment (a double tap): the first one's payment is the answer
+            return replay(store.byKey(key).orElseThrow(() -> raced), digest);
+        }
+    }
+
+    /** A payment and whether this call created it (false: the same idempotency key came again). */
+    public record Taken(Payment payment, boolean created) {
+    }
+
+    public Optional<Payment> find(UUID id) {
+        return store.find(id);
+    }
+
+    /**
+     * 取消: the clerk gives up waiting for a code payment. Its pending trade is reversed at central
+     * (retried until central confirms); the payment ends {@code REVOKED} — or {@code SUCCEEDED}, if the
+     * resident's confirmation got there first.
+     */
+    public Payment cancel(UUID id) {
+        Payment payment = store.find(id).orElseThrow(() -> new PaymentRefused("NOT_FOUND", 404, "payments.error.not-found"));
+        if (payment.status() != PaymentStatus.PENDING) {
+            return payment;
+        }
+        audit.record("payments.cancel", id.toString());
+        store.wantReverse(id, clock.instant());
+        for (PaymentStore.Attempt a : store.attemptsOf(id)) {
+            if (a.status().equals("PENDING")) {
+                settlement.step(store.attempt(a.outTradeNo()).orElseThrow());
+            }
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    private Taken replay(PaymentStore.Keyed earlier, String digest) {
+        if (!digest.equals(earlier.requestSha256())) {
+            throw new PaymentRefused("IDEMPOTENCY_KEY_REUSED", 409, "payments.error.key-reused");
+        }
+        return new Taken(earlier.payment(), false);
+    }
+
+    private Payment cash(String service, long amountFen, String purpose, @Nullable Long tenderedFen, @Nullable String key,
+                         @Nullable String digest) {
+        checkAmount(amountFen);
+        String terminal = CashSessions.counterTerminal();
+        if (rules.limits().cashPerPaymentFen() > 0 && amountFen > rules.limits().cashPerPaymentFen()) {
+            throw new PaymentRefused("LIMIT_EXCEEDED", 409, "payments.error.limit-payment");
+        }
+        long tendered = tenderedFen == null ? 0 : tenderedFen;
+        if (tenderedFen != null && tendered < amountFen) {
+            throw new PaymentRefused("TENDERED_TOO_LOW", 400, "payments.error.tendered");
+        }
         Instant now = clock.instant();
-        String clerk = audit.currentActor();
-        String terminal = CurrentTerminal.name();
-        String what = purpose.length() > 80 ? purpose.substring(0, 80) : purpose;
-        jdbc.sql("INSERT INTO payments_payment (id, amount_fen, method, purpose, clerk, terminal, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, amountFen, CASH, what, clerk, terminal, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
-        Payment payment = new Payment(id, amountFen, CASH, what, clerk, terminal, now);
-        printing.printAt(terminal, DeviceKind.RECEIPT_PRINTER, receipt(payment));
-        events.publishEvent(new PaymentTaken(UuidV7.next(clock), id, amountFen, CASH, what, now));
+        Payment payment = new Payment(UuidV7.next(clock), amountFen, CASH, CASH, PaymentStatus.SUCCEEDED, what(purpose), audit.currentActor(),
+                terminal, now, tendered, tenderedFen == null ? 0 : tendered - amountFen, 0, 0, null);
+        store.insert(payment, key, digest);
+        CashMovement booked = cashSessions.book(terminal, "PAYMENT", amountFen, payment.id(), service, payment.purpose());
+        store.inSession(payment.id(), booked.sessionId(), service);
+        receipts.print(payment);
+        events.publishEvent(new PaymentTaken(UuidV7.next(clock), payment.id(), amountFen, CASH, payment.purpose(), now, CASH));
         return payment;
     }
 
-    private PrintDocument receipt(Payment p) {
-        var zh = Translations.SIMPLIFIED;
-        return PrintDocument.builder("receipt").center().large(station.station().name())
-                .bold(Translations.translate("payments.receipt.title", zh)).rule().left()
-                .text(p.purpose())
-                .text(Translations.translate("payments.receipt.amount", zh, Money.yuan(p.amountFen())))
-                .text(Translations.translate("payments.receipt.method", zh))
-                .text(Translations.translate("payments.receipt.clerk", zh, p.clerk(), p.terminal()))
-                .text(time.dateTime(p.paidAt())).rule().center()
-                .qr(p.id().toString(), 18).feed(1).build();
+    private Payment code(long amountFen, String purpose, String authCode, String key, String digest, boolean approved) {
+        checkAmount(amountFen);
+        Wallet wallet = Wallet.of(authCode).orElseThrow(() -> new PaymentRefused("BAD_AUTH_CODE", 400, "payments.error.auth-code"));
+        if (rules.limits().codePerPaymentFen() > 0 && amountFen > rules.limits().codePerPaymentFen()) {
+            throw new PaymentRefused("LIMIT_EXCEEDED", 409, "payments.error.limit-payment");
+        }
+        if (amountFen > rules.secondCheckFen() && !approved && !callerIsManager()) {
+            throw new PaymentRefused("SECOND_CHECK_REQUIRED", 403, "payments.error.second-check");
+        }
+        Instant now = clock.instant();
+        Payment payment = new Payment(UuidV7.next(clock), amountFen, CODE, wallet.name(), PaymentStatus.PENDING, what(purpose),
+                audit.currentActor(), CurrentTerminal.name(), now, 0, 0, 0, 0, null);
+        String outTradeNo = UuidV7.next(clock).toString().replace("-", "");
+        // recorded (and forced to the device) before central is called: a crash from here on leaves a PENDING payment to settle
+        PaymentStore.Attempt attempt = tx.execute(s -> {
+            store.insert(payment, key, digest);
+            if (!store.reserveDay(time.date(now), amountFen, rules.limits().codePerDayFen())) {
+                throw new PaymentRefused("LIMIT_EXCEEDED", 409, "payments.error.limit-day");
+            }
+            // nobody else asks about it before the pay call has had its full time to answer
+            store.insertAttempt(outTradeNo, payment.id(), wallet.name(), now, now.plus(rules.callTimeout()).plusSeconds(2));
+            return store.attempt(outTradeNo).orElseThrow();
+        });
+        settlement.pay(attempt, authCode, amountFen, payment.purpose());
+        return store.find(payment.id()).orElseThrow();
+    }
+
+    private static void checkAmount(long amountFen) {
+        if (amountFen <= 0 || amountFen > MAX_FEN) {
+            throw new PaymentRefused("BAD_AMOUNT", 400, "payments.error.amount");
+        }
+    }
+
+    private static String what(@Nullable String purpose) {
+        String p = purpose == null || purpose.isBlank() ? "收款" : purpose.strip();
+        return p.length() > 80 ? p.substring(0, 80) : p;
+    }
+
+    /** Code payments above this amount need a manager's second verification. */
+    public long secondCheckFen() {
+        return rules.secondCheckFen();
+    }
+
+    /** True when the signed-in user is a manager (or admin): no second verification needed. */
+    public boolean callerIsManager() {
+        Authentication auth = security.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority()));
     }
 }

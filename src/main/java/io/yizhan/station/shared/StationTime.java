@@ -1,6 +1,7 @@
 package io.yizhan.station.shared;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,16 @@ public class StationTime {
 
     public String dateTime(Instant instant) {
         return DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** The station's calendar day of an instant. */
+    public LocalDate date(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    /** The first instant of a station day. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
     public String time(Instant instant) {

@@ -8,12 +8,16 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
 import io.yizhan.station.devices.ScanReceived;
 import io.yizhan.station.parcels.ui.HandoverView;
 import io.yizhan.station.shared.Translations;
 import io.yizhan.station.staff.Role;
 import io.yizhan.station.support.SignedIn;
 import io.yizhan.station.support.StationTest;
+import io.yizhan.station.terminals.Terminal;
+import io.yizhan.station.terminals.TerminalId;
+import io.yizhan.station.terminals.TerminalKind;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,6 +40,10 @@ class HandoverViewTest extends SpringBrowserlessTest {
     void signedInClerk() {
         SignedIn.as(security, "clerk", Role.CLERK);
         UI.getCurrent().setLocale(Translations.SIMPLIFIED);
+        // a counter's screen: cash on delivery goes into its drawer
+        VaadinSession.getCurrent().setAttribute(Terminal.class,
+                new Terminal(new TerminalId("counter-1"),
+                        TerminalKind.COUNTER));
     }
 
     @AfterEach

@@ -31,8 +31,16 @@ class ParcelsApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return send(method, path, json, "counter-1");
+    }
+
+    /** As a program at {@code terminal} (named in X-Terminal), or at none when it is null. */
+    private HttpResponse<String> send(String method, String path, String json, String terminal) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", AUTH)
                 .header("Content-Type", "application/json");
+        if (terminal != null) {
+            b = b.header("X-Terminal", terminal);
+        }
         b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody()) : b.method(method, HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -84,6 +92,10 @@ class ParcelsApiTest {
         String body = """
                 {"courier":"sf","senderName":"李大爷","senderPhone":"13812345678","recipientName":"李小明",
                  "recipientPhone":"13900001111","province":"XJ","address":"乌鲁木齐市天山区解放北路 12 号","grams":2300}""";
+        HttpResponse<String> nowhere = send("POST", "/api/parcels/send", body, null);
+        assertThat(nowhere.statusCode()).as("cash needs a counter's drawer").isEqualTo(400);
+        assertThat(nowhere.body()).contains("TERMINAL_REQUIRED");
+        assertThat(send("POST", "/api/parcels/send", body, "kiosk-1").body()).as("a kiosk has no drawer").contains("TERMINAL_REQUIRED");
         HttpResponse<String> sent = send("POST", "/api/parcels/send", body);
         assertThat(sent.statusCode()).isEqualTo(201);
         assertThat(sent.body()).contains("\"status\":\"AWAITING_COLLECTION\"", "\"priceFen\":5500", "\"phone\":\"139****1111\"")

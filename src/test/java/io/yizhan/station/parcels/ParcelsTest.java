@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.support.AtCounter;
 import io.yizhan.station.support.StationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +36,16 @@ class ParcelsTest {
 
     private Parcel checkIn(String waybill, String phone) {
         return parcels.checkIn(new CheckIn(waybill, phone, null, null, false, null));
+    }
+
+    @BeforeEach
+    void atACounter() {
+        AtCounter.bind("counter-1");
+    }
+
+    @AfterEach
+    void leaveTheCounter() {
+        AtCounter.unbind();
     }
 
     @Test

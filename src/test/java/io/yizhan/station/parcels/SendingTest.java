@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.support.AtCounter;
 import io.yizhan.station.support.MutableClock;
 import io.yizhan.station.support.StationTest;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +45,16 @@ class SendingTest {
 
     private long jobs(String document) {
         return printing.recent(10_000).stream().filter(j -> j.document().equals(document)).count();
+    }
+
+    @BeforeEach
+    void atACounter() {
+        AtCounter.bind("counter-1");
+    }
+
+    @AfterEach
+    void leaveTheCounter() {
+        AtCounter.unbind();
     }
 
     @Test

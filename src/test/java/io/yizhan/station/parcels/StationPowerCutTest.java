@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yizhan.station.StationApplication;
 import io.yizhan.station.shared.DurableStorage;
+import io.yizhan.station.support.AtCounter;
 import io.yizhan.station.support.PowerCutFilePath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * parcels paid in cash and handed over, from four callers at once. Its database file sits on a
  * simulated disk that drops everything not forced to the device ({@link PowerCutFilePath}). The
  * station then starts again on what the disk kept: every check-in, payment and handover that a
- * caller saw acknowledged is there.
+ * caller saw acknowledged is there, each payment's cash in exactly one drawer session.
  */
 class StationPowerCutTest {
 
@@ -50,6 +51,7 @@ class StationPowerCutTest {
         List<Thread> callers = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
             callers.add(Thread.ofPlatform().start(() -> {
+                AtCounter.bind("counter-1");
                 while (!off.get()) {
                     try {
                         String waybill = "SF" + String.format("%013d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
@@ -95,6 +97,10 @@ class StationPowerCutTest {
                                 SELECT COUNT(*) FROM payments_payment pay JOIN parcels_parcel p ON p.payment_id = pay.id
                                 WHERE p.id = ? AND pay.amount_fen = 1250""")
                         .param(id).query(Integer.class).single()).isEqualTo(1);
+                assertThat(jdbc.sql("""
+                                SELECT COUNT(*) FROM payments_cash_movement m JOIN parcels_parcel p ON p.payment_id = m.payment_id
+                                JOIN payments_cash_session s ON s.id = m.session_id WHERE p.id = ? AND m.amount_fen = 1250""")
+                        .param(id).query(Integer.class).single()).as("its cash is in exactly one drawer session").isEqualTo(1);
             });
         }
     }

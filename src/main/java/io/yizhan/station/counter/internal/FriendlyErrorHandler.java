@@ -8,6 +8,7 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.yizhan.station.shared.PersonalData;
+import io.yizhan.station.shared.RefusedException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Any unexpected error on a screen: logged with a short reference (personal numbers masked) and
- * shown to the user as a plain-language notification with that reference, never a stack trace.
+ * shown to the user as a plain-language notification with that reference, never a stack trace. A
+ * refusal ({@link RefusedException}) a screen left to it is shown in its own words.
  */
 @Component
 class FriendlyErrorHandler implements VaadinServiceInitListener, ErrorHandler {
@@ -30,6 +32,18 @@ class FriendlyErrorHandler implements VaadinServiceInitListener, ErrorHandler {
 
     @Override
     public void error(ErrorEvent event) {
+        for (Throwable t = event.getThrowable(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RefusedException refused) {
+                // a refusal a screen did not handle itself (say, no open drawer session): its own words, not "unexpected"
+                log.info("Refused on a screen: {}", refused.messageKey());
+                UI ui = UI.getCurrent();
+                if (ui != null) {
+                    ui.access(() -> Notification.show(ui.getTranslation(refused.messageKey()), 8000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.ERROR));
+                }
+                return;
+            }
+        }
         String reference = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         Throwable cause = event.getThrowable();
         Throwable root = cause;

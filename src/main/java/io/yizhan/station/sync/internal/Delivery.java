@@ -1,5 +1,7 @@
 package io.yizhan.station.sync.internal;
 
+import io.yizhan.station.link.CentralLink;
+
 import io.yizhan.contract.BatchResult;
 import io.yizhan.contract.EventBatch;
 import io.yizhan.contract.EventEnvelope;

@@ -1,12 +1,6 @@
 package io.yizhan.station.sync.internal;
 
-import io.yizhan.station.parcels.NotificationRequested;
-import io.yizhan.station.parcels.ParcelCheckedIn;
-import io.yizhan.station.parcels.ParcelCollected;
-import io.yizhan.station.parcels.ParcelPickedUp;
-import io.yizhan.station.parcels.ParcelReturned;
-import io.yizhan.station.parcels.ParcelSent;
-import io.yizhan.station.payments.PaymentTaken;
+import io.yizhan.station.shared.OutboundEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes each event central needs into {@code sync_outbox}, synchronously, inside the transaction
+ * Writes each event central needs (an {@link OutboundEvent}) into {@code sync_outbox}, synchronously, inside the transaction
  * that published it: the change and its event commit or roll back together. The aggregate's next
  * sequence number comes from {@code sync_sequence} (a row lock per aggregate; pruning the outbox
  * never resets it), backed by the outbox's unique (aggregate, sequence) constraint.
@@ -40,41 +34,11 @@ class Outbox {
     }
 
     @EventListener
-    void on(ParcelCheckedIn e) {
-        append(e.eventId(), e.parcelId(), e.at(), e);
+    void on(OutboundEvent e) {
+        append(e.eventId(), e.aggregateId(), e.at(), e);
     }
 
-    @EventListener
-    void on(ParcelPickedUp e) {
-        append(e.eventId(), e.parcelId(), e.at(), e);
-    }
-
-    @EventListener
-    void on(ParcelReturned e) {
-        append(e.eventId(), e.parcelId(), e.at(), e);
-    }
-
-    @EventListener
-    void on(ParcelSent e) {
-        append(e.eventId(), e.parcelId(), e.at(), e);
-    }
-
-    @EventListener
-    void on(ParcelCollected e) {
-        append(e.eventId(), e.parcelId(), e.at(), e);
-    }
-
-    @EventListener
-    void on(NotificationRequested e) {
-        append(e.eventId(), e.parcelId(), e.at(), e);
-    }
-
-    @EventListener
-    void on(PaymentTaken e) {
-        append(e.eventId(), e.paymentId(), e.at(), e);
-    }
-
-    private void append(UUID eventId, UUID aggregateId, Instant at, Record event) {
+    private void append(UUID eventId, UUID aggregateId, Instant at, OutboundEvent event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException(event.getClass().getSimpleName() + " published outside a transaction: it would not be atomic");
         }

@@ -1,5 +1,7 @@
 package io.yizhan.station.sync.internal;
 
+import io.yizhan.station.link.CentralLink;
+
 import io.yizhan.contract.FeedItem;
 import io.yizhan.contract.FeedPage;
 import io.yizhan.station.sync.SyncProperties;

@@ -1,6 +1,7 @@
 package io.yizhan.station.terminals.internal;
 
 import io.yizhan.station.terminals.CurrentTerminal;
+import io.yizhan.station.terminals.Terminal;
 import io.yizhan.station.terminals.TerminalKind;
 import io.yizhan.station.terminals.Terminals;
 import jakarta.servlet.FilterChain;
@@ -16,11 +17,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves every request's terminal from the browser cookie and gives a new browser its token on
- * its first page load. In demo mode a new kiosk or counter browser pairs itself here.
+ * its first page load. In demo mode a new kiosk or counter browser pairs itself here. An API caller
+ * without a paired cookie (a program, a test) names one of the station's counters in the
+ * {@code X-Terminal} header.
  */
 class TerminalCookieFilter extends OncePerRequestFilter {
 
     static final String COOKIE = "YIZHAN_TERMINAL";
+    static final String HEADER = "X-Terminal";
     private static final Duration LIFETIME = Duration.ofDays(3650);
 
     private final Terminals terminals;
@@ -48,7 +52,20 @@ class TerminalCookieFilter extends OncePerRequestFilter {
             }
             terminal.ifPresent(t -> request.setAttribute(CurrentTerminal.TERMINAL_ATTRIBUTE, t));
         }
+        if (request.getAttribute(CurrentTerminal.TERMINAL_ATTRIBUTE) == null) {
+            // an API caller without a paired browser names a counter of station.yml
+            apiCounter(request).ifPresent(t -> request.setAttribute(CurrentTerminal.TERMINAL_ATTRIBUTE, t));
+        }
         chain.doFilter(request, response);
+    }
+
+    /** The counter named in {@value #HEADER} of an API request, if it is one of the station's counters. */
+    private Optional<Terminal> apiCounter(HttpServletRequest request) {
+        String name = request.getHeader(HEADER);
+        if (name == null || name.isBlank() || !request.getRequestURI().startsWith("/api/")) {
+            return Optional.empty();
+        }
+        return terminals.all().stream().filter(t -> t.kind() == TerminalKind.COUNTER && t.id().value().equals(name.strip())).findFirst();
     }
 
     private static Optional<String> cookie(HttpServletRequest request) {

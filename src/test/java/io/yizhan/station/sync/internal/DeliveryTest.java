@@ -2,58 +2,29 @@ package io.yizhan.station.sync.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.yizhan.central.CentralApplication;
 import io.yizhan.station.parcels.CheckIn;
 import io.yizhan.station.parcels.Parcel;
 import io.yizhan.station.parcels.Parcels;
 import io.yizhan.station.shared.UuidV7;
-import io.yizhan.station.support.StationTest;
+import io.yizhan.station.support.WithCentral;
 import io.yizhan.station.sync.QuarantinedEvent;
 import io.yizhan.station.sync.Sync;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Delivery against a real central (started in this JVM on a free port, its own in-memory H2):
+ * Delivery against a real central (shared, see {@link WithCentral}):
  * acknowledged events are marked delivered, a lost answer is resent and counted once, a refused
  * event is quarantined with central's reason while other parcels keep flowing and its own parcel's
  * later events wait, and a retry sends it again.
  */
-@StationTest
-class DeliveryTest {
-
-    static ConfigurableApplicationContext central;
-
-    @DynamicPropertySource
-    static void central(DynamicPropertyRegistry registry) {
-        if (central == null) {
-            central = CentralApplication.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:central-" + UUID.randomUUID()
-                    + ";DB_CLOSE_DELAY=-1", "--yizhan.central.demo=true", "--logging.level.root=WARN");
-        }
-        int port = ((WebServerApplicationContext) central).getWebServer().getPort();
-        registry.add("yizhan.sync.central-url", () -> "http://127.0.0.1:" + port);
-        registry.add("yizhan.sync.station-key", () -> "demo-station-key");
-        registry.add("yizhan.station.id", () -> "demo-station-001");
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-            central = null;
-        }
-    }
+class DeliveryTest extends WithCentral {
 
     @Autowired
     Delivery delivery;
@@ -69,10 +40,6 @@ class DeliveryTest {
     Pulls pulls;
     @Autowired
     OutboxPruning pruning;
-
-    private JdbcClient centralDb() {
-        return central.getBean(JdbcClient.class);
-    }
 
     private long atCentral(String aggregateId) {
         return centralDb().sql("SELECT COUNT(*) FROM central_event WHERE aggregate_id = ?").param(aggregateId).query(Long.class).single();
@@ -159,7 +126,7 @@ class DeliveryTest {
         Parcel sent = parcels.checkIn(new CheckIn(waybill(), "13812345678", null, null, false, null));
         Parcel unreachable = parcels.checkIn(new CheckIn(waybill(), "17000001234", null, null, false, null));
         drain();
-        central.getBean(io.yizhan.central.Notifications.class).sendPending();
+        centralContext().getBean(io.yizhan.central.Notifications.class).sendPending();
         assertThat(centralDb().sql("SELECT text FROM central_sms_sandbox WHERE phone = '13812345678'").query(String.class).list())
                 .anySatisfy(text -> assertThat(text).contains(sent.pickupCode(), "顺丰速运", "取件码"));
         pulls.pullAll();
@@ -178,7 +145,7 @@ class DeliveryTest {
     @Test
     void aCourierManifestFillsThePhoneAtCheckIn() throws Exception {
         String waybill = waybill();
-        int port = ((WebServerApplicationContext) central).getWebServer().getPort();
+        int port = port();
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/api/central/stations/demo-station-001/manifests"))
                 .header("Content-Type", "application/json")
@@ -206,10 +173,10 @@ class DeliveryTest {
     void phoneNumbersDoNotOutstayThePrivacyRuleOnEitherSide() throws Exception {
         Parcel p = parcels.checkIn(new CheckIn(waybill(), "13866667777", null, null, false, null));
         drain();
-        central.getBean(io.yizhan.central.Notifications.class).sendPending();
+        centralContext().getBean(io.yizhan.central.Notifications.class).sendPending();
         assertThat(centralDb().sql("SELECT COUNT(*) FROM central_sms WHERE phone = '13866667777'").query(Long.class).single()).isEqualTo(1);
 
-        central.getBean(io.yizhan.central.PhoneErasure.class).eraseBefore(java.time.Instant.now().plusSeconds(60));
+        centralContext().getBean(io.yizhan.central.PhoneErasure.class).eraseBefore(java.time.Instant.now().plusSeconds(60));
         assertThat(centralDb().sql("SELECT COUNT(*) FROM central_sms WHERE phone LIKE '%66667777%' OR phone = '13866667777'")
                 .query(Long.class).single()).isZero();
         assertThat(centralDb().sql("SELECT payload FROM central_event WHERE aggregate_id = ? AND type = 'NotificationRequested'")

@@ -1,0 +1,322 @@
+package io.yizhan.station.payments.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.yizhan.station.counter.CounterLayout;
+import io.yizhan.station.devices.ScanConsumer;
+import io.yizhan.station.devices.ScanReceived;
+import io.yizhan.station.payments.Payment;
+import io.yizhan.station.payments.PaymentRefused;
+import io.yizhan.station.payments.PaymentRequest;
+import io.yizhan.station.payments.PaymentStatus;
+import io.yizhan.station.payments.Payments;
+import io.yizhan.station.shared.Money;
+import io.yizhan.station.shared.StationTime;
+import io.yizhan.station.staff.ManagerApproval;
+import io.yizhan.station.staff.Role;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * 收款 at the counter: the amount and what it is for, then cash (tendered, the change shown large)
+ * or the resident's payment code, scanned with the counter scanner. While the resident types the
+ * password the screen says so and offers 取消 (which reverses the trade); above the second-check
+ * amount a manager confirms on this screen with their own password. A double tap never charges
+ * twice: one attempt carries one idempotency key until the amount, method or code changes.
+ */
+@Route(value = "counter/payments", layout = CounterLayout.class)
+@Menu(order = 50, title = "menu.counter.payments")
+@RolesAllowed(Role.CLERK_NAME)
+public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitle {
+
+    static final String CASH = "CASH";
+    static final String CODE = "CODE";
+
+    private final Payments payments;
+    private final ManagerApproval approval;
+    private final StationTime time;
+    private final TextField amount = new TextField();
+    private final TextField purpose = new TextField();
+    private final RadioButtonGroup<String> method = new RadioButtonGroup<>();
+    private final TextField tendered = new TextField();
+    private final Span change = new Span();
+    private final TextField code = new TextField();
+    private final Button take = new Button();
+    private final Div managerBox = new Div();
+    private final TextField managerUser = new TextField();
+    private final PasswordField managerPassword = new PasswordField();
+    private final Div waiting = new Div();
+    private final Paragraph result = new Paragraph();
+    private final Grid<Payment> recent = new Grid<>();
+    private final List<Payment> mine = new ArrayList<>();
+    private String attemptKey = UUID.randomUUID().toString();
+    private @Nullable UUID pending;
+    private @Nullable Registration polling;
+
+    public TakePaymentView(Payments payments, ManagerApproval approval, StationTime time) {
+        this.payments = payments;
+        this.approval = approval;
+        this.time = time;
+        addClassName("counter-page");
+        add(new H1(getTranslation("payments.take.title")));
+
+        amount.setId("amount");
+        amount.setLabel(getTranslation("payments.take.amount"));
+        amount.setAllowedCharPattern("[0-9.]");
+        amount.setMaxLength(10);
+        amount.setValueChangeMode(ValueChangeMode.EAGER);
+        amount.setAutofocus(true);
+        purpose.setId("purpose");
+        purpose.setLabel(getTranslation("payments.take.purpose"));
+        purpose.setMaxLength(80);
+        purpose.setValue(getTranslation("payments.take.purpose.default"));
+        method.setId("method");
+        method.setLabel(getTranslation("payments.take.method"));
+        method.setItems(CASH, CODE);
+        method.setItemLabelGenerator(m -> getTranslation("payments.take.method." + m));
+        method.setValue(CASH);
+        method.addClassName("pay-method");
+        add(row(amount, purpose, method));
+
+        tendered.setId("tendered");
+        tendered.setLabel(getTranslation("payments.take.tendered"));
+        tendered.setAllowedCharPattern("[0-9.]");
+        tendered.setMaxLength(10);
+        tendered.setValueChangeMode(ValueChangeMode.EAGER);
+        change.setId("change");
+        change.addClassName("pay-change");
+        change.getElement().setAttribute("aria-live", "polite");
+        code.setId("auth-code");
+        code.setLabel(getTranslation("payments.take.code"));
+        code.setMaxLength(32);
+        code.setHelperText(getTranslation("payments.take.code.help"));
+        code.addKeyDownListener(Key.ENTER, e -> take());
+        take.setId("take");
+        take.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.LARGE);
+        take.addClickListener(e -> take());
+        take.setDisableOnClick(true);
+        add(row(tendered, code, take), change);
+
+        managerUser.setId("manager-user");
+        managerUser.setLabel(getTranslation("payments.take.manager"));
+        managerPassword.setId("manager-password");
+        managerPassword.setLabel(getTranslation("payments.take.manager-password"));
+        managerBox.add(new Paragraph(getTranslation("payments.take.manager.help", Money.yuan(payments.secondCheckFen()))),
+                row(managerUser, managerPassword));
+        managerBox.setId("manager-box");
+        add(managerBox);
+
+        Button cancel = new Button(getTranslation("payments.take.cancel"), e -> cancel());
+        cancel.setId("cancel-payment");
+        cancel.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.LARGE);
+        Paragraph typing = new Paragraph(getTranslation("payments.take.waiting"));
+        typing.addClassName("pay-waiting-text");
+        waiting.add(typing, cancel);
+        waiting.setId("waiting");
+        waiting.addClassName("pay-waiting");
+        waiting.setVisible(false);
+        result.setId("result");
+        result.addClassName("pay-result");
+        result.getElement().setAttribute("aria-live", "assertive");
+        add(waiting, result);
+
+        add(new H2(getTranslation("payments.take.recent")));
+        recent.setId("recent-payments");
+        recent.addColumn(p -> time.time(p.paidAt())).setHeader(getTranslation("payments.take.at")).setAutoWidth(true);
+        recent.addColumn(p -> Money.yuan(p.amountFen())).setHeader(getTranslation("payments.take.amount")).setAutoWidth(true);
+        recent.addColumn(p -> getTranslation("payments.channel." + p.channel())).setHeader(getTranslation("payments.take.method"))
+                .setAutoWidth(true);
+        recent.addColumn(p -> getTranslation("payments.status." + p.status())).setHeader(getTranslation("payments.take.status"))
+                .setAutoWidth(true);
+        recent.addColumn(Payment::purpose).setHeader(getTranslation("payments.take.purpose")).setFlexGrow(2);
+        recent.setAllRowsVisible(true);
+        add(recent);
+
+        amount.addValueChangeListener(e -> fresh());
+        method.addValueChangeListener(e -> fresh());
+        tendered.addValueChangeListener(e -> fresh());
+        code.addValueChangeListener(e -> fresh());
+        fresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        polling = event.getUI().addPollListener(e -> poll());
+        amount.focus();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
+    }
+
+    /** A payment code scanned with the counter scanner pays at once (the amount must be there). */
+    @Override
+    public void onScan(ScanReceived scan) {
+        method.setValue(CODE);
+        code.setValue(scan.code());
+        take();
+    }
+
+    private static HorizontalLayout row(com.vaadin.flow.component.Component... parts) {
+        HorizontalLayout row = new HorizontalLayout(parts);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private Optional<Long> fen(TextField field) {
+        try {
+            return field.isEmpty() ? Optional.empty() : Optional.of(Money.fen(field.getValue()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Optional.of(-1L);
+        }
+    }
+
+    /** Something changed: a new attempt (new key), the cash fields or the code field, and the button's words. */
+    private void fresh() {
+        if (pending != null) {
+            return;
+        }
+        attemptKey = UUID.randomUUID().toString();
+        boolean cash = CASH.equals(method.getValue());
+        tendered.setVisible(cash);
+        change.setVisible(cash);
+        code.setVisible(!cash);
+        Optional<Long> due = fen(amount);
+        long dueFen = due.orElse(0L);
+        managerBox.setVisible(!cash && dueFen > payments.secondCheckFen() && !payments.callerIsManager());
+        Optional<Long> given = fen(tendered);
+        change.setText(cash && due.isPresent() && given.isPresent() && given.get() >= dueFen && dueFen > 0
+                ? getTranslation("payments.take.change", Money.yuan(given.get() - dueFen)) : "");
+        take.setText(getTranslation(cash ? "payments.take.button.cash" : "payments.take.button.code",
+                dueFen > 0 ? Money.yuan(dueFen) : ""));
+        take.setEnabled(true);
+    }
+
+    private void take() {
+        Optional<Long> due = fen(amount);
+        if (due.isEmpty() || due.get() <= 0) {
+            amount.setInvalid(true);
+            amount.setErrorMessage(getTranslation("payments.error.amount"));
+            amount.focus();
+            take.setEnabled(true);
+            return;
+        }
+        amount.setInvalid(false);
+        boolean cash = CASH.equals(method.getValue());
+        Optional<Long> given = cash ? fen(tendered) : Optional.empty();
+        String authCode = cash ? null : code.getValue().replaceAll("\\s", "");
+        if (!cash && authCode.isEmpty()) {
+            code.focus();
+            take.setEnabled(true);
+            return;
+        }
+        String approvedBy = null;
+        if (managerBox.isVisible()) {
+            approvedBy = approval.approve(managerUser.getValue(), managerPassword.getValue(), Money.yuan(due.get()) + " " + purpose.getValue())
+                    .orElse(null);
+            managerPassword.clear();
+            if (approvedBy == null) {
+                managerPassword.setInvalid(true);
+                managerPassword.setErrorMessage(getTranslation("payments.take.manager.refused"));
+                take.setEnabled(true);
+                return;
+            }
+            managerPassword.setInvalid(false);
+        }
+        try {
+            Payment p = payments.take(new PaymentRequest(due.get(), purpose.getValue(), cash ? CASH : CODE, authCode,
+                    given.orElse(null), attemptKey), approvedBy).payment();
+            show(p);
+        } catch (PaymentRefused e) {
+            result.setText(getTranslation(e.messageKey()));
+            result.getElement().setAttribute("data-outcome", "refused");
+            take.setEnabled(true);
+        }
+    }
+
+    private void show(Payment p) {
+        if (p.status() == PaymentStatus.PENDING) {
+            pending = p.id();
+            waiting.setVisible(true);
+            take.setEnabled(false);
+            result.setText("");
+            result.getElement().setAttribute("data-outcome", "pending");
+            getUI().ifPresent(ui -> ui.setPollInterval(1000));
+            return;
+        }
+        pending = null;
+        waiting.setVisible(false);
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        if (p.status() == PaymentStatus.SUCCEEDED) {
+            result.setText(p.changeFen() > 0 ? getTranslation("payments.take.done.change", Money.yuan(p.amountFen()), Money.yuan(p.changeFen()))
+                    : getTranslation("payments.take.done", Money.yuan(p.amountFen()), getTranslation("payments.channel." + p.channel())));
+            result.getElement().setAttribute("data-outcome", "succeeded");
+            mine.addFirst(p);
+            amount.clear();
+            tendered.clear();
+            code.clear();
+            amount.focus();
+        } else {
+            result.setText(getTranslation("payments.take.failed", reason(p.reason())));
+            result.getElement().setAttribute("data-outcome", "failed");
+            code.clear();
+            mine.addFirst(p);
+        }
+        recent.setItems(mine.size() > 20 ? mine.subList(0, 20) : mine);
+        fresh();
+    }
+
+    private String reason(@Nullable String code) {
+        String text = code == null ? "" : getTranslation("payments.reason." + code);
+        return text.isEmpty() || text.startsWith("!") ? getTranslation("payments.reason.OTHER") : text;
+    }
+
+    private void poll() {
+        if (pending != null) {
+            payments.find(pending).ifPresent(p -> {
+                if (p.status() != PaymentStatus.PENDING) {
+                    show(p);
+                }
+            });
+        }
+    }
+
+    private void cancel() {
+        if (pending != null) {
+            show(payments.cancel(pending));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("payments.take.title");
+    }
+}
