@@ -124,6 +124,20 @@ public class PaymentStore {
                 .param(paymentId).query(String.class).optional();
     }
 
+    /** An attempt that did not end paid turns out paid (reconciliation): false if it already was. */
+    public boolean reopenAttempt(String outTradeNo, Instant now) {
+        return jdbc.sql("UPDATE payments_attempt SET status = 'SUCCEEDED', updated_at = ? WHERE out_trade_no = ? AND status <> 'SUCCEEDED'")
+                .params(utc(now), outTradeNo).update() == 1;
+    }
+
+    /** A payment that did not end paid becomes paid; false if it already was (paid by another attempt). */
+    public boolean completePayment(UUID id, long feeFen, Instant now) {
+        return jdbc.sql("""
+                        UPDATE payments_payment SET status = 'SUCCEEDED', fee_fen = ?, reason = NULL, paid_at = ?, updated_at = ?
+                        WHERE id = ? AND status IN ('PENDING', 'FAILED', 'REVOKED')""")
+                .params(feeFen, utc(now), utc(now), id).update() == 1;
+    }
+
     public long pendingAttempts(UUID paymentId) {
         return jdbc.sql("SELECT COUNT(*) FROM payments_attempt WHERE payment_id = ? AND status = 'PENDING'").param(paymentId)
                 .query(Long.class).single();

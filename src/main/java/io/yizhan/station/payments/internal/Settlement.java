@@ -73,15 +73,23 @@ public class Settlement {
         apply(attempt, answer, false);
     }
 
-    /** One step for a pending attempt whose check is due: reverse it if wanted or overdue, otherwise ask. */
+    /**
+     * One step for a pending attempt whose check is due: reverse it if the clerk cancelled; otherwise ask,
+     * and reverse it if it is still unconfirmed after {@code user-paying-limit}.
+     */
     public void step(PaymentStore.Attempt attempt) {
-        Instant now = clock.instant();
-        boolean overdue = !Duration.between(attempt.createdAt(), now).minus(rules.userPayingLimit()).isNegative();
+        boolean overdue = !Duration.between(attempt.createdAt(), clock.instant()).minus(rules.userPayingLimit()).isNegative();
         try {
-            if (attempt.reverseWanted() || overdue) {
+            if (attempt.reverseWanted()) {
+                reverse(attempt);
+                return;
+            }
+            GatewayTrade now = gateway.query(attempt.outTradeNo());
+            if (overdue && (now.status().equals("USERPAYING") || now.status().equals("UNKNOWN"))) {
+                // the resident did not confirm in time: the trade is reversed, so it can never be paid later
                 reverse(attempt);
             } else {
-                apply(attempt, gateway.query(attempt.outTradeNo()), true);
+                apply(attempt, now, true);
             }
         } catch (CentralCallFailed e) {
             log.info("payment {}: central did not answer ({}); asking again", attempt.outTradeNo(), e.getMessage());
@@ -124,6 +132,30 @@ public class Settlement {
     private void checkSoon(PaymentStore.Attempt attempt, Duration after) {
         Instant now = clock.instant();
         store.checkAgainAt(attempt.outTradeNo(), now.plus(after), now);
+    }
+
+    /**
+     * 补单: reconciliation found the channel took the money for this trade although it did not end paid
+     * here. The attempt and its payment become paid (no receipt: the resident is not at the counter);
+     * if the payment was paid meanwhile by another trade, this one is refunded instead.
+     */
+    public void complete(String outTradeNo) {
+        tx.executeWithoutResult(s -> {
+            PaymentStore.Attempt attempt = store.attempt(outTradeNo).orElseThrow();
+            Instant now = clock.instant();
+            if (!store.reopenAttempt(outTradeNo, now)) {
+                return;
+            }
+            Payment payment = store.find(attempt.paymentId()).orElseThrow();
+            long fee = rules.fee(attempt.channel(), payment.amountFen());
+            if (store.completePayment(payment.id(), fee, now)) {
+                store.reserveDay(time.date(payment.paidAt()), payment.amountFen(), 0);
+                events.publishEvent(new PaymentTaken(UuidV7.next(clock), payment.id(), payment.amountFen(), payment.method(), payment.purpose(),
+                        now, payment.channel()));
+            } else {
+                refunds.refundDuplicate(payment.id(), outTradeNo, payment.amountFen(), payment.terminal());
+            }
+        });
     }
 
     /** Ends an attempt and, when it was the payment's last pending one, the payment — in one transaction. */
