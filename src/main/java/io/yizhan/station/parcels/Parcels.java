@@ -241,10 +241,36 @@ public class Parcels {
             throw new AlreadyOut(parcel.leftAt());
         }
         if (parcel.cashOnDelivery() && !paid(id)) {
-            var payment = payments.takeCash("PARCEL_COD", parcel.codFen(), "代收货款 " + parcel.courier() + " " + parcel.waybill());
+            var payment = payments.takeCash("PARCEL_COD", parcel.codFen(), codPurpose(parcel));
             jdbc.sql("UPDATE parcels_parcel SET payment_id = ? WHERE id = ?").params(payment.id(), id).update();
         }
         return release(parcel, proxyName, proxyPhone);
+    }
+
+    /**
+     * At the kiosk: the cash-on-delivery amount was paid with a payment code through the pay step; the
+     * payment (succeeded, of exactly that amount, for no other parcel) is recorded and the parcel handed over.
+     */
+    @Transactional
+    public Parcel pickUpPaid(UUID id, UUID paymentId) {
+        Parcel parcel = find(id).orElseThrow(() -> new ParcelRefused("NOT_FOUND", "parcels.error.not-found"));
+        if (parcel.status() != ParcelStatus.IN_STORE) {
+            throw new AlreadyOut(parcel.leftAt());
+        }
+        if (parcel.cashOnDelivery() && !paid(id)) {
+            var payment = payments.find(paymentId).orElseThrow(() -> new ParcelRefused("COD_UNPAID", "parcels.error.cod-unpaid"));
+            boolean used = jdbc.sql("SELECT COUNT(*) FROM parcels_parcel WHERE payment_id = ?").param(paymentId).query(Integer.class).single() > 0;
+            if (payment.status() != io.yizhan.station.payments.PaymentStatus.SUCCEEDED || payment.amountFen() != parcel.codFen() || used) {
+                throw new ParcelRefused("COD_UNPAID", "parcels.error.cod-unpaid");
+            }
+            jdbc.sql("UPDATE parcels_parcel SET payment_id = ? WHERE id = ?").params(paymentId, id).update();
+        }
+        return release(parcel, null, null);
+    }
+
+    /** What a cash-on-delivery payment is for, as its receipt and the day's records say it. */
+    public static String codPurpose(Parcel parcel) {
+        return "代收货款 " + parcel.courier() + " " + parcel.waybill();
     }
 
     private boolean paid(UUID id) {

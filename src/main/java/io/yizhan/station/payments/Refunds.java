@@ -1,5 +1,6 @@
 package io.yizhan.station.payments;
 
+import io.yizhan.station.counter.CounterRequests;
 import io.yizhan.station.payments.internal.PaymentStore;
 import io.yizhan.station.payments.internal.PaymentsProperties;
 import io.yizhan.station.payments.internal.Receipts;
@@ -41,9 +42,11 @@ public class Refunds {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Payments paymentsApi;
+    private final CounterRequests requests;
 
-    Refunds(RefundStore store, PaymentStore payments, RefundSettlement settlement, CashSessions cash, Receipts receipts, PaymentsProperties rules,
+    Refunds(CounterRequests requests, RefundStore store, PaymentStore payments, RefundSettlement settlement, CashSessions cash, Receipts receipts, PaymentsProperties rules,
             TransactionTemplate tx, Clock clock, AuditLog audit, ApplicationEventPublisher events, Payments paymentsApi) {
+        this.requests = requests;
         this.store = store;
         this.payments = payments;
         this.settlement = settlement;
@@ -96,8 +99,13 @@ public class Refunds {
             throw new PaymentRefused("SECOND_CHECK_REQUIRED", 403, "payments.error.refund-manager");
         }
         try {
-            return new Made(payment.method().equals(Payments.CASH) ? cashRefund(payment, amountFen, why, key, digest, approvedBy)
-                    : codeRefund(payment, amountFen, why, key, digest, approvedBy), true);
+            Refund made = payment.method().equals(Payments.CASH) ? cashRefund(payment, amountFen, why, key, digest, approvedBy)
+                    : codeRefund(payment, amountFen, why, key, digest, approvedBy);
+            if (made.status().equals("AWAITING_HANDOVER")) {
+                // on every counter screen until a clerk hands it over
+                requests.post("CASH_REFUND", io.yizhan.station.shared.Money.yuan(amountFen), made.terminal(), "counter/payments");
+            }
+            return new Made(made, true);
         } catch (DuplicateKeyException raced) {
             return replay(store.byKey(key).orElseThrow(() -> raced), digest);
         }

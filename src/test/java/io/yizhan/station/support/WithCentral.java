@@ -25,6 +25,11 @@ public abstract class WithCentral {
 
     @DynamicPropertySource
     static void central(DynamicPropertyRegistry registry) {
+        properties(registry);
+    }
+
+    /** Points a station test context at the shared central (through the switch). */
+    public static void properties(DynamicPropertyRegistry registry) {
         int port = link().port();
         registry.add("yizhan.sync.central-url", () -> "http://127.0.0.1:" + port);
         registry.add("yizhan.sync.station-key", () -> "demo-station-key");
@@ -32,7 +37,7 @@ public abstract class WithCentral {
         registry.add("yizhan.payments.call-timeout", () -> "1s");
     }
 
-    protected static synchronized ConfigurableApplicationContext centralContext() {
+    public static synchronized ConfigurableApplicationContext centralContext() {
         if (central == null) {
             central = CentralApplication.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:central-" + UUID.randomUUID()
                             + ";DB_CLOSE_DELAY=-1", "--yizhan.central.demo=true", "--logging.level.root=WARN",
@@ -46,7 +51,7 @@ public abstract class WithCentral {
     }
 
     /** The station reaches central through this switch: tests cut the link or lose central's answers with it. */
-    protected static synchronized CentralSwitch link() {
+    public static synchronized CentralSwitch link() {
         if (link == null) {
             try {
                 link = new CentralSwitch(port());
@@ -58,11 +63,11 @@ public abstract class WithCentral {
     }
 
     /** Central's own port (not through the switch). */
-    protected static int port() {
+    public static int port() {
         return ((WebServerApplicationContext) centralContext()).getWebServer().getPort();
     }
 
-    protected static JdbcClient centralDb() {
+    public static JdbcClient centralDb() {
         return centralContext().getBean(JdbcClient.class);
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import io.yizhan.station.counter.CounterRequest;
 import io.yizhan.station.kiosk.StaffCalled;
 import io.yizhan.station.shared.StationTime;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Call-staff alerts: each call from a kiosk is stored and pushed to every open counter screen of a
  * signed-in user, where it stays until someone answers it ("我去处理"); then it disappears from all
- * counters. Calls older than {@link #OPEN_FOR} are no longer shown.
+ * counters. Requests on the counter's queue ({@code CounterRequests}) are shown the same way. Calls older than {@link #OPEN_FOR} are no longer shown.
  */
 @Service
 public class StaffCallAlerts {
@@ -48,6 +49,8 @@ public class StaffCallAlerts {
     private final StationTime time;
     /** counter UI → its open alert notifications by call id */
     private final Map<UI, Map<UUID, Notification>> screens = new ConcurrentHashMap<>();
+    private volatile java.util.function.Supplier<List<CounterRequest>> requestSource = List::of;
+    private volatile java.util.function.BiPredicate<UUID, String> takeRequest = (id, clerk) -> false;
 
     StaffCallAlerts(JdbcClient jdbc, Clock clock, StationTime time) {
         this.jdbc = jdbc;
@@ -93,7 +96,64 @@ public class StaffCallAlerts {
     public Runnable subscribe(UI ui) {
         screens.put(ui, new ConcurrentHashMap<>());
         open().forEach(call -> show(ui, call));
+        requestSource.get().forEach(r -> ui.access(() -> showRequest(ui, r)));
         return () -> screens.remove(ui);
+    }
+
+    /** Where the request queue's waiting requests come from, and how a clerk takes one (set by CounterRequests). */
+    public void requestQueue(java.util.function.Supplier<List<CounterRequest>> waiting, java.util.function.BiPredicate<UUID, String> take) {
+        this.requestSource = waiting;
+        this.takeRequest = take;
+    }
+
+    /** Puts a new request on every counter screen. */
+    public void showRequest(CounterRequest request) {
+        screens.keySet().forEach(ui -> ui.access(() -> {
+            showRequest(ui, request);
+            com.vaadin.flow.component.ComponentUtil.fireEvent(ui, new CallsChanged(ui));
+        }));
+    }
+
+    /** Takes a request off every counter screen (taken or done). */
+    public void withdrawRequest(UUID id) {
+        screens.forEach((ui, alerts) -> ui.access(() -> {
+            Notification n = alerts.remove(id);
+            if (n != null) {
+                n.close();
+            }
+            com.vaadin.flow.component.ComponentUtil.fireEvent(ui, new CallsChanged(ui));
+        }));
+    }
+
+    private void showRequest(UI ui, CounterRequest request) {
+        Map<UUID, Notification> alerts = screens.get(ui);
+        if (alerts == null || alerts.containsKey(request.id())) {
+            return;
+        }
+        Notification n = new Notification();
+        n.addClassName("staff-call-alert");
+        n.setPosition(Notification.Position.TOP_CENTER);
+        n.setDuration(0);
+        Span text = new Span(ui.getTranslation("counter.request.alert", request.number(), request.fromTerminal(),
+                ui.getTranslation("counter.request.kind." + request.kind(), request.detail()), time.time(request.postedAt())));
+        text.addClassName("staff-call-text");
+        Button take = new Button(ui.getTranslation("counter.request.take"), e -> {
+            String clerk = SecurityContextHolder.getContext().getAuthentication() == null ? "?"
+                    : SecurityContextHolder.getContext().getAuthentication().getName();
+            if (takeRequest.test(request.id(), clerk) && request.route() != null) {
+                ui.navigate(request.route());
+            }
+        });
+        take.addThemeVariants(ButtonVariant.PRIMARY);
+        take.addClassName("staff-call-answer");
+        take.setId("take-request-" + request.number());
+        Div box = new Div(text, take);
+        box.addClassName("staff-call-box");
+        box.getElement().setAttribute("role", "alert");
+        n.add(box);
+        alerts.put(request.id(), n);
+        ui.add(n);
+        n.open();
     }
 
     private void show(UI ui, OpenCall call) {

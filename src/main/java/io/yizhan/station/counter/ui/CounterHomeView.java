@@ -14,6 +14,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.yizhan.station.counter.CounterLayout;
+import io.yizhan.station.counter.CounterRequest;
+import io.yizhan.station.counter.CounterRequests;
 import io.yizhan.station.counter.internal.StaffCallAlerts;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.staff.Role;
@@ -22,7 +24,7 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
-/** The counter's start screen: who is signed in where, and the kiosk calls waiting for someone. */
+/** The counter's start screen: who is signed in where, the kiosk calls waiting for someone, and the request queue. */
 @Route(value = "counter", layout = CounterLayout.class)
 @Menu(order = 0, title = "menu.counter.home")
 @RolesAllowed(Role.CLERK_NAME)
@@ -31,10 +33,14 @@ class CounterHomeView extends Div implements HasDynamicTitle {
     private final StaffCallAlerts calls;
     private final Grid<StaffCallAlerts.OpenCall> open = new Grid<>();
     private final Paragraph none = new Paragraph();
+    private final CounterRequests requests;
+    private final Grid<CounterRequest> queue = new Grid<>();
+    private final Paragraph noRequests = new Paragraph();
     private @Nullable Registration changes;
 
-    CounterHomeView(StaffCallAlerts calls, AuthenticationContext auth, StationTime time) {
+    CounterHomeView(StaffCallAlerts calls, CounterRequests requests, AuthenticationContext auth, StationTime time) {
         this.calls = calls;
+        this.requests = requests;
         addClassName("counter-page");
         add(new H1(getTranslation("counter.home.title")));
         add(new Paragraph(getTranslation("counter.home.signed-in", auth.getPrincipalName().orElse(""), CurrentTerminal.name())));
@@ -52,6 +58,34 @@ class CounterHomeView extends Div implements HasDynamicTitle {
         open.setId("open-calls");
         none.setText(getTranslation("counter.home.calls.none"));
         add(open, none);
+
+        add(new H2(getTranslation("counter.home.requests")));
+        queue.setId("request-queue");
+        queue.addColumn(r -> "#" + r.number()).setHeader(getTranslation("counter.home.requests.number")).setAutoWidth(true);
+        queue.addColumn(r -> getTranslation("counter.request.kind." + r.kind(), r.detail())).setHeader(getTranslation("counter.home.requests.what"))
+                .setFlexGrow(2);
+        queue.addColumn(CounterRequest::fromTerminal).setHeader(getTranslation("counter.home.calls.terminal")).setAutoWidth(true);
+        queue.addColumn(r -> time.time(r.postedAt())).setHeader(getTranslation("counter.home.calls.at")).setAutoWidth(true);
+        queue.addComponentColumn(r -> {
+            String clerk = auth.getPrincipalName().orElse("?");
+            if (r.takenBy() == null) {
+                Button take = new Button(getTranslation("counter.request.take"), e -> {
+                    if (requests.take(r.id(), clerk) && r.route() != null) {
+                        getUI().ifPresent(ui -> ui.navigate(r.route()));
+                    }
+                    refresh();
+                });
+                return take;
+            }
+            Button done = new Button(getTranslation("counter.request.done", r.takenBy()), e -> {
+                requests.done(r.id());
+                refresh();
+            });
+            return done;
+        }).setHeader(getTranslation("counter.home.calls.action")).setAutoWidth(true);
+        queue.setAllRowsVisible(true);
+        noRequests.setText(getTranslation("counter.home.requests.none"));
+        add(queue, noRequests);
         refresh();
     }
 
@@ -72,6 +106,11 @@ class CounterHomeView extends Div implements HasDynamicTitle {
         open.setItems(list);
         open.setVisible(!list.isEmpty());
         none.setVisible(list.isEmpty());
+        java.util.List<CounterRequest> all = new java.util.ArrayList<>(requests.waiting());
+        all.addAll(requests.inHand());
+        queue.setItems(all);
+        queue.setVisible(!all.isEmpty());
+        noRequests.setVisible(all.isEmpty());
     }
 
     @Override

@@ -19,6 +19,8 @@ import io.yizhan.station.parcels.KioskPickupGuard;
 import io.yizhan.station.parcels.Parcel;
 import io.yizhan.station.parcels.ParcelRefused;
 import io.yizhan.station.parcels.Parcels;
+import io.yizhan.station.payments.KioskPay;
+import io.yizhan.station.payments.KioskPayStep;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.terminals.CurrentTerminal;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 取快递 at the kiosk, one decision per step: type the pickup code on the keypad (or, having
@@ -49,10 +52,13 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
     private final Map<UUID, Parcel> waiting = new LinkedHashMap<>();
     private final List<Parcel> taken = new ArrayList<>();
     private String spoken = "";
+    private final KioskPay kioskPay;
+    private @Nullable KioskPayStep paying;
     private String tail = "";
 
-    public PickupView(Parcels parcels, KioskPickupGuard guard, StaffCalls staff, StationTime time) {
+    public PickupView(Parcels parcels, KioskPickupGuard guard, StaffCalls staff, StationTime time, KioskPay kioskPay) {
         this.parcels = parcels;
+        this.kioskPay = kioskPay;
         this.guard = guard;
         this.staff = staff;
         this.time = time;
@@ -172,9 +178,29 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
                 : getTranslation("parcels.pickup.place", p.shelf(), p.layer(), number);
     }
 
-    /** The resident scanned a parcel's label at the kiosk. */
+    /** Cash on delivery at the kiosk: the shared pay step, then the parcel is the resident's. */
+    private void pay(Parcel p) {
+        body.removeAll();
+        title.setText(getTranslation("parcels.pickup.pay.title"));
+        paying = kioskPay.step(p.codFen(), Parcels.codPurpose(p), payment -> {
+            parcels.pickUpPaid(p.id(), payment.id());
+            paying = null;
+            waiting.remove(p.id());
+            taken.add(p);
+            String paidText = getTranslation("payments.kiosk.paid", io.yizhan.station.shared.Money.yuan(payment.amountFen()));
+            render();
+            message.setText(paidText + " " + message.getText());
+        }, this::speak);
+        body.add(paying);
+    }
+
+    /** The resident scanned a parcel's label at the kiosk (or, while paying, a payment code). */
     @Override
     public void onScan(ScanReceived scan) {
+        if (paying != null) {
+            paying.onScan(scan);
+            return;
+        }
         if (waiting.isEmpty()) {
             return;
         }
@@ -189,8 +215,7 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
             parcels.pickUp(match.get().id(), null, null);
         } catch (ParcelRefused refused) {
             if (refused.code().equals("COD_UNPAID")) {
-                message.setText(getTranslation("parcels.pickup.cod", io.yizhan.station.shared.Money.yuan(match.get().codFen())));
-                speak(message.getText());
+                pay(match.get());
                 return;
             }
             // already handed over at the counter: nothing left to do for this one

@@ -29,6 +29,8 @@ import io.yizhan.station.payments.PaymentRefused;
 import io.yizhan.station.payments.PaymentRequest;
 import io.yizhan.station.payments.PaymentStatus;
 import io.yizhan.station.payments.Payments;
+import io.yizhan.station.payments.Refund;
+import io.yizhan.station.payments.Refunds;
 import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.staff.ManagerApproval;
@@ -72,12 +74,16 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
     private final Paragraph result = new Paragraph();
     private final Grid<Payment> recent = new Grid<>();
     private final List<Payment> mine = new ArrayList<>();
+    private final Refunds refunds;
+    private final Grid<Refund> handovers = new Grid<>();
+    private final Paragraph handoversNone = new Paragraph();
     private String attemptKey = UUID.randomUUID().toString();
     private @Nullable UUID pending;
     private @Nullable Registration polling;
 
-    public TakePaymentView(Payments payments, ManagerApproval approval, StationTime time) {
+    public TakePaymentView(Payments payments, Refunds refunds, ManagerApproval approval, StationTime time) {
         this.payments = payments;
+        this.refunds = refunds;
         this.approval = approval;
         this.time = time;
         addClassName("counter-page");
@@ -142,6 +148,31 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         result.addClassName("pay-result");
         result.getElement().setAttribute("aria-live", "assertive");
         add(waiting, result);
+
+        add(new H2(getTranslation("payments.handover.title")));
+        handovers.setId("handovers");
+        handovers.addColumn(r -> time.dateTime(r.createdAt())).setHeader(getTranslation("payments.take.at")).setAutoWidth(true);
+        handovers.addColumn(r -> Money.yuan(r.amountFen())).setHeader(getTranslation("payments.take.amount")).setAutoWidth(true);
+        handovers.addColumn(Refund::reason).setHeader(getTranslation("payments.cash.reason")).setFlexGrow(2);
+        handovers.addComponentColumn(r -> {
+            Button give = new Button(getTranslation("payments.handover.give", Money.yuan(r.amountFen())), e -> {
+                try {
+                    refunds.handOver(r.id());
+                    result.setText(getTranslation("payments.handover.done", Money.yuan(r.amountFen())));
+                    result.getElement().setAttribute("data-outcome", "succeeded");
+                } catch (PaymentRefused refused) {
+                    result.setText(getTranslation(refused.messageKey()));
+                    result.getElement().setAttribute("data-outcome", "refused");
+                }
+                showHandovers();
+            });
+            give.setId("handover-" + r.id());
+            return give;
+        }).setHeader(getTranslation("counter.home.calls.action")).setAutoWidth(true);
+        handovers.setAllRowsVisible(true);
+        handoversNone.setText(getTranslation("payments.handover.none"));
+        add(handovers, handoversNone);
+        showHandovers();
 
         add(new H2(getTranslation("payments.take.recent")));
         recent.setId("recent-payments");
@@ -292,6 +323,13 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         }
         recent.setItems(mine.size() > 20 ? mine.subList(0, 20) : mine);
         fresh();
+    }
+
+    private void showHandovers() {
+        List<Refund> waiting = refunds.awaitingHandover();
+        handovers.setItems(waiting);
+        handovers.setVisible(!waiting.isEmpty());
+        handoversNone.setVisible(waiting.isEmpty());
     }
 
     private String reason(@Nullable String code) {
