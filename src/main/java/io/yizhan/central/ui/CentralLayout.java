@@ -15,7 +15,7 @@ public class CentralLayout extends AppLayout {
         Span title = new Span(getTranslation("central.title"));
         title.addClassName("counter-title");
         Nav nav = new Nav(new RouterLink(getTranslation("central.stations"), StationsView.class),
-                new RouterLink(getTranslation("central.sms"), SmsView.class));
+                new RouterLink(getTranslation("central.sms"), SmsView.class), new RouterLink(getTranslation("central.gateway"), GatewayView.class));
         nav.addClassName("central-nav");
         Button out = new Button(getTranslation("counter.sign-out"), e -> auth.logout());
         out.setId("sign-out");

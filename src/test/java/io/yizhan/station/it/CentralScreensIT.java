@@ -30,7 +30,7 @@ class CentralScreensIT {
         RequiredTool.require("chromium", "chromium");
         Path work = Files.createTempDirectory(Path.of("target"), "central-screens-");
         PageChecks checks = new PageChecks();
-        StationProcess central = StationProcess.central(work.resolve("central"));
+        StationProcess central = StationProcess.central(work.resolve("central"), "--yizhan.central.gateway.sandbox.confirm-after=3s");
         try (StationProcess station = new StationProcess(work.resolve("station"),
                 "--yizhan.sync.central-url=http://127.0.0.1:" + central.port(), "--yizhan.sync.pull-every=1s").start();
              Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
@@ -70,6 +70,45 @@ class CentralScreensIT {
                     new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
             checks.check(counter, "counter-sync-online", 14, 24);
 
+            // 收款: cash with the change shown large, then a payment code the resident confirms on the phone
+            counter.navigate(station.url("/counter/payments"));
+            counter.locator("#amount input").fill("12.5");
+            counter.locator("#tendered input").fill("20");
+            counter.waitForCondition(() -> counter.locator("#change").textContent().contains("找零 ¥7.50"));
+            checks.check(counter, "counter-payments-cash", 14, 24);
+            counter.locator("#take").click();
+            counter.waitForCondition(() -> counter.locator("#result").textContent().contains("已收现金 ¥12.50，找零 ¥7.50"));
+            counter.locator("vaadin-radio-button").nth(1).click();
+            counter.locator("#amount input").fill("30");
+            counter.locator("#auth-code input").fill("134567890123456701");
+            counter.locator("#auth-code input").press("Enter");
+            counter.locator("#waiting").waitFor();
+            assertThat(counter.locator("#waiting").textContent()).contains("请在手机上输入密码", "取消付款");
+            checks.check(counter, "counter-payments-waiting", 14, 24);
+            counter.waitForCondition(() -> counter.locator("#result").textContent().contains("已收款 ¥30.00（微信支付）"),
+                    new Page.WaitForConditionOptions().setTimeout(60_000));
+            assertThat(counter.locator("#recent-payments").textContent()).contains("¥30.00", "¥12.50", "已收款");
+            // a partial refund of the cash payment, from the drawer, with a reason
+            counter.locator("#recent-payments vaadin-button").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("退款")).last().click();
+            counter.locator("#refund-box").waitFor();
+            counter.locator("#refund-amount input").fill("2.5");
+            counter.locator("#refund-reason input").fill("少给了一瓶水");
+            checks.check(counter, "counter-payments-refund", 14, 24);
+            counter.locator("#refund-confirm").click();
+            counter.waitForCondition(() -> counter.locator("#result").textContent().contains("已退款 ¥2.50"));
+
+            // 日结: the blind count by denomination, the drawer's expected cash compared only after it
+            counter.navigate(station.url("/counter/cash"));
+            counter.locator("#movements").waitFor();
+            assertThat(counter.locator("#movements").textContent()).contains("¥12.50", "-¥2.50");
+            counter.locator("#count-10000 input").fill("5");
+            counter.locator("#count-1000 input").fill("1");
+            counter.waitForCondition(() -> counter.locator("#counted").textContent().contains("¥510.00"));
+            checks.check(counter, "counter-cash-count", 14, 24);
+            counter.locator("#close-session").click();
+            counter.waitForCondition(() -> counter.locator("#close-result").textContent().contains("应有 ¥510.00，清点 ¥510.00，差额 ¥0.00"));
+            assertThat(counter.locator("#recent-sessions").textContent()).contains("counter-", "¥510.00");
+
             // a courier manifest at central reaches the counter: the scan alone checks the parcel in
             String manifested = "SF" + String.format("%013d", System.nanoTime() % 10_000_000_000_000L);
             HttpResponse<String> manifest = http.send(HttpRequest.newBuilder(URI.create(central.url("/api/central/stations/demo-station-001/manifests")))
@@ -108,6 +147,12 @@ class CentralScreensIT {
             }, new Page.WaitForConditionOptions().setTimeout(30_000));
             assertThat(operator.locator("#sms").textContent()).contains("138****5678", "取件码").doesNotContain("13812345678");
             checks.check(operator, "central-sms", 14, 24);
+
+            // the payment gateway's day: the station's code payment, paid
+            operator.navigate(central.url("/gateway"));
+            operator.locator("#gateway-trades").waitFor();
+            assertThat(operator.locator("#gateway-trades").textContent()).contains("¥30.00", "支付成功");
+            checks.check(operator, "central-gateway", 14, 24);
             browser.close();
         } finally {
             central.close();

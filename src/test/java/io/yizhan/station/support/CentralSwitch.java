@@ -25,6 +25,7 @@ public final class CentralSwitch implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.PASS;
     private volatile ServerSocket server;
+    // every change of mode and every new connection hold this object's lock, so no connection slips past a change
 
     public CentralSwitch(int targetPort) throws IOException {
         this.target = targetPort;
@@ -65,8 +66,16 @@ public final class CentralSwitch implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
-                open.add(client);
-                Mode fate = mode;
+                Mode fate;
+                synchronized (this) {
+                    // a connection accepted while set() ran belongs to the old mode: it is cut like the others
+                    if (listening != server || listening.isClosed() || mode == Mode.DOWN) {
+                        client.close();
+                        continue;
+                    }
+                    open.add(client);
+                    fate = mode;
+                }
                 Thread.ofPlatform().daemon().start(() -> handle(client, fate));
             } catch (IOException closed) {
                 return;
@@ -76,7 +85,12 @@ public final class CentralSwitch implements AutoCloseable {
 
     private void handle(Socket client, Mode fate) {
         try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target)) {
-            open.add(upstream);
+            synchronized (this) {
+                if (!open.contains(client)) {
+                    return; // cut by set() before it reached central
+                }
+                open.add(upstream);
+            }
             Thread up = Thread.ofPlatform().daemon().start(() -> pipe(client, upstream));
             if (fate == Mode.LOSE_ANSWERS) {
                 // central's answer arrives and is dropped; the station sees its connection reset

@@ -159,9 +159,14 @@ public class PaymentStore {
         if (fen > limit) {
             return false;
         }
-        // the day's first code payment; a racing first one fails on the key and is retried by the caller's transaction
-        jdbc.sql("INSERT INTO payments_day_total (pay_day, code_fen) VALUES (?, ?)").params(day, fen).update();
-        return true;
+        try {
+            jdbc.sql("INSERT INTO payments_day_total (pay_day, code_fen) VALUES (?, ?)").params(day, fen).update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // another first payment of the day made the row a moment ago: reserve against it (H2 keeps the transaction)
+            return jdbc.sql("UPDATE payments_day_total SET code_fen = code_fen + ? WHERE pay_day = ? AND code_fen + ? <= ?")
+                    .params(fen, day, fen, limit).update() == 1;
+        }
     }
 
     /** Gives back what a payment that did not succeed had reserved. */

@@ -77,6 +77,15 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
     private final Refunds refunds;
     private final Grid<Refund> handovers = new Grid<>();
     private final Paragraph handoversNone = new Paragraph();
+    private final Div refundBox = new Div();
+    private final Paragraph refundTitle = new Paragraph();
+    private final TextField refundAmount = new TextField();
+    private final TextField refundReason = new TextField();
+    private final TextField refundManager = new TextField();
+    private final PasswordField refundManagerPassword = new PasswordField();
+    private Button refundConfirm = new Button();
+    private @Nullable Payment refunding;
+    private String refundKey = UUID.randomUUID().toString();
     private String attemptKey = UUID.randomUUID().toString();
     private @Nullable UUID pending;
     private @Nullable Registration polling;
@@ -183,8 +192,35 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         recent.addColumn(p -> getTranslation("payments.status." + p.status())).setHeader(getTranslation("payments.take.status"))
                 .setAutoWidth(true);
         recent.addColumn(Payment::purpose).setHeader(getTranslation("payments.take.purpose")).setFlexGrow(2);
+        recent.addComponentColumn(p -> {
+            Button b = new Button(getTranslation("payments.refund.open"), e -> openRefund(p.id()));
+            b.setId("refund-" + p.id());
+            b.setVisible(p.status().paid() && p.refundedFen() < p.amountFen());
+            return b;
+        }).setHeader(getTranslation("counter.home.calls.action")).setAutoWidth(true);
         recent.setAllRowsVisible(true);
         add(recent);
+
+        refundBox.setId("refund-box");
+        refundBox.addClassName("pay-waiting");
+        refundAmount.setId("refund-amount");
+        refundAmount.setLabel(getTranslation("payments.refund.amount"));
+        refundAmount.setAllowedCharPattern("[0-9.]");
+        refundReason.setId("refund-reason");
+        refundReason.setLabel(getTranslation("payments.cash.reason"));
+        refundReason.setMaxLength(200);
+        refundManager.setId("refund-manager");
+        refundManager.setLabel(getTranslation("payments.take.manager"));
+        refundManagerPassword.setId("refund-manager-password");
+        refundManagerPassword.setLabel(getTranslation("payments.take.manager-password"));
+        Button confirm = new Button(getTranslation("payments.refund.confirm"), e -> refund());
+        confirm.setId("refund-confirm");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        confirm.setDisableOnClick(true);
+        refundConfirm = confirm;
+        refundBox.add(refundTitle, row(refundAmount, refundReason, refundManager, refundManagerPassword, confirm));
+        refundBox.setVisible(false);
+        add(refundBox);
 
         amount.addValueChangeListener(e -> fresh());
         method.addValueChangeListener(e -> fresh());
@@ -207,9 +243,19 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         }
     }
 
-    /** A payment code scanned with the counter scanner pays at once (the amount must be there). */
+    /**
+     * A payment code scanned with the counter scanner pays at once (the amount must be there); the QR
+     * code of a receipt opens that payment for a refund.
+     */
     @Override
     public void onScan(ScanReceived scan) {
+        try {
+            UUID receipt = UUID.fromString(scan.code().strip());
+            openRefund(receipt);
+            return;
+        } catch (IllegalArgumentException notAReceipt) {
+            // a payment code
+        }
         method.setValue(CODE);
         code.setValue(scan.code());
         take();
@@ -323,6 +369,54 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         }
         recent.setItems(mine.size() > 20 ? mine.subList(0, 20) : mine);
         fresh();
+    }
+
+    private void openRefund(UUID paymentId) {
+        Optional<Payment> p = payments.find(paymentId);
+        if (p.isEmpty() || !p.get().status().paid()) {
+            result.setText(getTranslation("payments.error.not-paid"));
+            result.getElement().setAttribute("data-outcome", "refused");
+            return;
+        }
+        refunding = p.get();
+        refundKey = UUID.randomUUID().toString();
+        refundTitle.setText(getTranslation("payments.refund.title", Money.yuan(refunding.amountFen()), refunding.purpose(),
+                getTranslation("payments.channel." + refunding.channel()), Money.yuan(refunding.refundedFen())));
+        refundAmount.setValue(new java.math.BigDecimal(refunding.amountFen() - refunding.refundedFen()).movePointLeft(2).toPlainString());
+        refundReason.clear();
+        boolean needsManager = !payments.callerIsManager();
+        refundManager.setVisible(needsManager);
+        refundManagerPassword.setVisible(needsManager);
+        refundBox.setVisible(true);
+        refundConfirm.setEnabled(true);
+        refundReason.focus();
+    }
+
+    private void refund() {
+        Payment p = refunding;
+        if (p == null) {
+            return;
+        }
+        try {
+            long fen = fen(refundAmount).filter(f -> f > 0).orElseThrow(() -> new PaymentRefused("BAD_AMOUNT", 400, "payments.error.amount"));
+            String approvedBy = null;
+            if (refundManager.isVisible() && !refundManager.isEmpty()) {
+                approvedBy = approval.approve(refundManager.getValue(), refundManagerPassword.getValue(), Money.yuan(fen) + " " + p.purpose())
+                        .orElseThrow(() -> new PaymentRefused("SECOND_CHECK_REQUIRED", 403, "payments.take.manager.refused"));
+            }
+            refundManagerPassword.clear();
+            Refund r = refunds.refund(p.id(), fen, refundReason.getValue(), refundKey, approvedBy).refund();
+            result.setText(getTranslation("payments.refund.done." + r.status(), Money.yuan(r.amountFen())));
+            result.getElement().setAttribute("data-outcome", r.status().equals("FAILED") ? "failed" : "succeeded");
+            refundBox.setVisible(false);
+            refunding = null;
+            payments.find(p.id()).ifPresent(updated -> mine.replaceAll(m -> m.id().equals(updated.id()) ? updated : m));
+            recent.setItems(mine.size() > 20 ? mine.subList(0, 20) : mine);
+        } catch (PaymentRefused refused) {
+            result.setText(getTranslation(refused.messageKey()));
+            result.getElement().setAttribute("data-outcome", "refused");
+            refundConfirm.setEnabled(true);
+        }
     }
 
     private void showHandovers() {
