@@ -41,8 +41,8 @@ public record PrintDocument(String kind, List<Block> blocks) {
     @com.fasterxml.jackson.annotation.JsonSubTypes({@com.fasterxml.jackson.annotation.JsonSubTypes.Type(Text.class),
             @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Barcode.class), @com.fasterxml.jackson.annotation.JsonSubTypes.Type(QrCode.class),
             @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Image.class), @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Rule.class),
-            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Feed.class)})
-    public sealed interface Block permits Text, Barcode, QrCode, Image, Rule, Feed {
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Feed.class), @com.fasterxml.jackson.annotation.JsonSubTypes.Type(DrawerKick.class)})
+    public sealed interface Block permits Text, Barcode, QrCode, Image, Rule, Feed, DrawerKick {
     }
 
     public record Text(String text, Size size, boolean bold, Align align) implements Block {
@@ -64,6 +64,13 @@ public record PrintDocument(String kind, List<Block> blocks) {
     }
 
     public record Feed(int lines) implements Block {
+    }
+
+    /**
+     * Opens the cash drawer wired to the printer (ESC/POS drawer kick), on printers whose profile says
+     * {@code cash-drawer: true}; prints nothing, and other printers ignore it.
+     */
+    public record DrawerKick() implements Block {
     }
 
     public static Builder builder(String kind) {
@@ -132,6 +139,12 @@ public record PrintDocument(String kind, List<Block> blocks) {
 
         public Builder rule() {
             blocks.add(new Rule());
+            return this;
+        }
+
+        /** Opens the cash drawer (where the printer has one) when the job prints. */
+        public Builder kickDrawer() {
+            blocks.add(new DrawerKick());
             return this;
         }
 

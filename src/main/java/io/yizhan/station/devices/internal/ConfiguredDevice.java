@@ -25,7 +25,7 @@ public record ConfiguredDevice(String name, DriverProfile profile, String transp
     /** The document in this printer's language. */
     public byte[] encode(PrintDocument document) {
         return switch (profile.protocol()) {
-            case "escpos" -> new EscPosEncoder(profile.charset()).encode(document, paper());
+            case "escpos" -> new EscPosEncoder(profile.charset(), Boolean.parseBoolean(profile.text("cash-drawer", "false"))).encode(document, paper());
             case "tspl" -> new TsplEncoder(profile.charset(), profile.decimal("label-width-mm", 40),
                     profile.decimal("label-height-mm", 30), profile.decimal("gap-mm", 2)).encode(document, paper());
             case "zpl" -> new ZplEncoder(profile.text("cjk-font", "")).encode(document, paper());

@@ -80,6 +80,7 @@ public final class DocumentLayout {
                     y += 3 + 8 + LINE_GAP;
                 }
                 case PrintDocument.Feed f -> y += f.lines() * (CHAR_HEIGHT + LINE_GAP);
+                case PrintDocument.DrawerKick k -> { }
             }
         }
         int height = paper.continuous() ? y + MARGIN : paper.heightDots();

@@ -21,9 +21,16 @@ public final class EscPosEncoder {
     public static final byte[] STATUS_PAPER = {0x10, 0x04, 0x04};
 
     private final Charset charset;
+    private final boolean cashDrawer;
 
     public EscPosEncoder(Charset charset) {
+        this(charset, false);
+    }
+
+    /** @param cashDrawer the printer has a cash drawer on its drawer port (the profile's {@code cash-drawer}) */
+    public EscPosEncoder(Charset charset, boolean cashDrawer) {
         this.charset = charset;
+        this.cashDrawer = cashDrawer;
     }
 
     public byte[] encode(PrintDocument document, Paper paper) {
@@ -81,6 +88,11 @@ public final class EscPosEncoder {
                     out.add(LF);
                 }
                 case PrintDocument.Feed f -> out.add(ESC, 'd', Math.min(255, f.lines()));
+                case PrintDocument.DrawerKick k -> {
+                    if (cashDrawer) {
+                        out.add(ESC, 'p', 0, 25, 250); // pulse pin 2: 50 ms on, 500 ms off
+                    }
+                }
             }
         }
         align(out, PrintDocument.Align.LEFT);

@@ -46,6 +46,7 @@ public final class PngRenderer {
                     case PrintDocument.Image img -> qr(g, p.matrix(), p.x(), p.y(), 1);
                     case PrintDocument.Rule r -> g.fillRect(p.x(), p.y(), p.width(), p.height());
                     case PrintDocument.Feed f -> { }
+                    case PrintDocument.DrawerKick k -> { }
                 }
             }
         } finally {

@@ -50,6 +50,7 @@ public final class TsplEncoder {
                 case PrintDocument.Rule r -> out.append("BAR ").append(p.x()).append(',').append(p.y()).append(',')
                         .append(p.width()).append(',').append(p.height()).append("\r\n");
                 case PrintDocument.Feed f -> { }
+                case PrintDocument.DrawerKick k -> { }
             }
         }
         out.append("PRINT 1,1\r\n");

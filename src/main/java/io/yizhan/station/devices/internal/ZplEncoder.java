@@ -46,6 +46,7 @@ public final class ZplEncoder {
                 case PrintDocument.Rule r -> out.append("^GB").append(p.width()).append(',').append(p.height())
                         .append(',').append(p.height()).append("^FS");
                 case PrintDocument.Feed f -> out.append("^FS");
+                case PrintDocument.DrawerKick k -> { }
             }
         }
         out.append("^PQ1^XZ");

@@ -12,7 +12,10 @@ import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.shared.Translations;
 import org.springframework.stereotype.Component;
 
-/** The receipt of a payment, printed on the receipt printer of the terminal that took it. */
+/**
+ * The receipt of a payment, printed on the receipt printer of the terminal that took it; cash
+ * receipts and slips also open the cash drawer where the printer has one.
+ */
 @Component
 public class Receipts {
 
@@ -37,7 +40,7 @@ public class Receipts {
                 .text(Translations.translate("payments.receipt.clerk", zh, r.clerk(), terminal))
                 .text(time.dateTime(r.createdAt()));
         if (r.method().equals("CASH")) {
-            doc.feed(2).text(Translations.translate("payments.slip.signature", zh));
+            doc.feed(2).text(Translations.translate("payments.slip.signature", zh)).kickDrawer();
         }
         printing.printAt(terminal, DeviceKind.RECEIPT_PRINTER, doc.rule().center().qr(r.id().toString(), 18).feed(1).build());
     }
@@ -53,7 +56,7 @@ public class Receipts {
                 .text(Translations.translate("payments.receipt.clerk", zh, d.clerk(), d.terminal()))
                 .text(time.dateTime(d.at()));
         if (d.method().equals("CASH")) {
-            doc.feed(2).text(Translations.translate("payments.slip.signature", zh));
+            doc.feed(2).text(Translations.translate("payments.slip.signature", zh)).kickDrawer();
         }
         printing.printAt(d.terminal(), DeviceKind.RECEIPT_PRINTER, doc.rule().center().qr(d.id().toString(), 18).feed(1).build());
     }
@@ -67,6 +70,9 @@ public class Receipts {
                 .text(Translations.translate("payments.receipt.method." + p.channel(), zh));
         if (p.tenderedFen() > 0) {
             doc.text(Translations.translate("payments.receipt.tendered", zh, Money.yuan(p.tenderedFen()), Money.yuan(p.changeFen())));
+        }
+        if (p.method().equals("CASH")) {
+            doc.kickDrawer(); // the cash goes into the drawer as the receipt prints
         }
         printing.printAt(p.terminal(), DeviceKind.RECEIPT_PRINTER, doc
                 .text(Translations.translate("payments.receipt.clerk", zh, p.clerk(), p.terminal()))

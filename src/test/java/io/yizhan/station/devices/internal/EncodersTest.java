@@ -111,4 +111,15 @@ class EncodersTest {
         assertThat(actual).isEqualTo("^XA^CI28^PW320^LL240^FO" + bars.x() + ",8^BY" + bars.module() + ",3,64^BCN,64,Y,N,N,A^FD7512345678901^FS^PQ1^XZ");
         assertThat(bars.width()).as("bars fit the label").isLessThanOrEqualTo(label.widthDots());
     }
+
+    @Test
+    void aDrawerKickOpensTheDrawerOnlyWhereThePrinterHasOne() {
+        PrintDocument doc = PrintDocument.builder("receipt").text("现金").kickDrawer().build();
+        byte[] kick = {0x1B, 'p', 0, 25, (byte) 250};
+        byte[] with = new EscPosEncoder(GB18030, true).encode(doc, Paper.receipt(576, 203));
+        byte[] without = new EscPosEncoder(GB18030, false).encode(doc, Paper.receipt(576, 203));
+        assertThat(java.util.HexFormat.of().formatHex(with)).contains(java.util.HexFormat.of().formatHex(kick));
+        assertThat(java.util.HexFormat.of().formatHex(without)).doesNotContain(java.util.HexFormat.of().formatHex(kick));
+        assertThat(without).hasSize(with.length - kick.length);
+    }
 }
