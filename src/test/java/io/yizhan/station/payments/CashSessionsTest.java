@@ -43,6 +43,12 @@ class CashSessionsTest {
     Refunds refunds;
     @Autowired
     Disbursements disbursements;
+    @Autowired
+    DayReport dayReport;
+    @Autowired
+    io.yizhan.station.shared.StationTime time;
+    @Autowired
+    java.time.Clock clock;
 
     @BeforeEach
     void atCounter2WithNoOpenSession() {
@@ -189,5 +195,24 @@ class CashSessionsTest {
         assertThat(sessions.current().orElseThrow().expectedCashFen()).isEqualTo(before - 2_000);
         assertThat(refunds.handOver(waiting.id()).status()).as("handed over once").isEqualTo("SUCCEEDED");
         assertThat(sessions.current().orElseThrow().expectedCashFen()).isEqualTo(before - 2_000);
+    }
+
+    @Test
+    void theManagersDayAddsUpEveryCountersCash() {
+        java.time.LocalDate today = time.date(clock.instant());
+        DayReport.Terminal before = dayReport.of(today).terminals().stream().filter(t -> t.terminal().equals("counter-2")).findFirst()
+                .orElse(new DayReport.Terminal("counter-2", 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        sessions.open(10_000);
+        Payment p = cash(2_500, null);
+        refunds.refund(p.id(), 500, "退一部分", UUID.randomUUID().toString(), null);
+        sessions.payOut(1_000, "交银行");
+        sessions.close(11_000, null, null);
+        DayReport.Terminal after = dayReport.of(today).terminals().stream().filter(t -> t.terminal().equals("counter-2")).findFirst().orElseThrow();
+        assertThat(after.cashIn() - before.cashIn()).isEqualTo(2_500);
+        assertThat(after.refunds() - before.refunds()).isEqualTo(-500);
+        assertThat(after.paidOut() - before.paidOut()).isEqualTo(-1_000);
+        assertThat(after.cashNet() - before.cashNet()).isEqualTo(1_000);
+        assertThat(after.sessionsClosed() - before.sessionsClosed()).isEqualTo(1);
+        assertThat(after.difference() - before.difference()).isZero();
     }
 }

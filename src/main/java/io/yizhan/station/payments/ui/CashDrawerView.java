@@ -23,6 +23,7 @@ import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.payments.CashMovement;
 import io.yizhan.station.payments.CashSession;
 import io.yizhan.station.payments.CashSessions;
+import io.yizhan.station.payments.DayReport;
 import io.yizhan.station.payments.PaymentRefused;
 import io.yizhan.station.payments.Payments;
 import io.yizhan.station.shared.Money;
@@ -38,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * 钱箱 of this counter: open with a float; the open session live (its movements as they happen);
  * pay-in and pay-out with a reason; the close — a blind count by denomination (the clerk does not
  * see what the drawer should hold until the count is in), the difference with a reason, the Z
- * report printed. Managers also see the expected cash live and every terminal's recent sessions.
+ * report printed. Managers also see the expected cash live, every terminal's recent sessions and
+ * the station-wide day across counters.
  */
 @Route(value = "counter/cash", layout = CounterLayout.class)
 @Menu(order = 55, title = "menu.counter.cash")
@@ -63,10 +65,15 @@ public class CashDrawerView extends Div implements HasDynamicTitle {
     private final TextField note = new TextField();
     private final Paragraph closeResult = new Paragraph();
     private final Grid<CashSession> recent = new Grid<>();
+    private final DayReport dayReport;
+    private final com.vaadin.flow.component.datepicker.DatePicker day = new com.vaadin.flow.component.datepicker.DatePicker();
+    private final Paragraph dayTotals = new Paragraph();
+    private final Grid<DayReport.Terminal> dayGrid = new Grid<>();
     private @Nullable Registration polling;
 
-    public CashDrawerView(CashSessions sessions, Payments payments, StationTime time) {
+    public CashDrawerView(CashSessions sessions, Payments payments, DayReport dayReport, StationTime time, java.time.Clock clock) {
         this.sessions = sessions;
+        this.dayReport = dayReport;
         this.payments = payments;
         this.time = time;
         addClassName("counter-page");
@@ -155,6 +162,29 @@ public class CashDrawerView extends Div implements HasDynamicTitle {
             recent.addColumn(s -> s.note() == null ? "" : s.note()).setHeader(getTranslation("payments.cash.note")).setFlexGrow(2);
             recent.setAllRowsVisible(true);
             add(recent);
+
+            add(new H2(getTranslation("payments.day.title")));
+            day.setId("day-report-date");
+            day.setLabel(getTranslation("payments.recon.day"));
+            day.setValue(time.date(clock.instant()));
+            day.setMax(time.date(clock.instant()));
+            day.addValueChangeListener(e -> showDay());
+            dayTotals.setId("day-report-totals");
+            dayTotals.addClassName("cash-status");
+            dayGrid.setId("day-report");
+            dayGrid.addColumn(DayReport.Terminal::terminal).setHeader(getTranslation("payments.cash.terminal")).setAutoWidth(true);
+            dayGrid.addColumn(t -> Money.yuan(t.cashIn())).setHeader(getTranslation("payments.day.cash-in")).setAutoWidth(true);
+            dayGrid.addColumn(t -> Money.yuan(t.refunds())).setHeader(getTranslation("payments.cash.kind.REFUND")).setAutoWidth(true);
+            dayGrid.addColumn(t -> Money.yuan(t.paidIn() + t.paidOut())).setHeader(getTranslation("payments.day.in-out")).setAutoWidth(true);
+            dayGrid.addColumn(t -> Money.yuan(t.disbursed())).setHeader(getTranslation("payments.cash.kind.DISBURSEMENT")).setAutoWidth(true);
+            dayGrid.addColumn(t -> Money.yuan(t.cashNet())).setHeader(getTranslation("payments.day.cash-net")).setAutoWidth(true);
+            dayGrid.addColumn(t -> getTranslation("payments.day.codes", t.codeCount(), Money.yuan(t.codeFen())))
+                    .setHeader(getTranslation("payments.z.codes")).setAutoWidth(true);
+            dayGrid.addColumn(t -> t.sessionsClosed() + " · " + Money.yuan(t.difference())).setHeader(getTranslation("payments.day.closes"))
+                    .setAutoWidth(true);
+            dayGrid.setAllRowsVisible(true);
+            add(day, dayTotals, dayGrid);
+            showDay();
         }
         refresh();
     }
@@ -254,6 +284,19 @@ public class CashDrawerView extends Div implements HasDynamicTitle {
             moveAmount.setErrorMessage(getTranslation(e.messageKey()));
         }
         refresh();
+    }
+
+    private void showDay() {
+        if (day.getValue() == null) {
+            return;
+        }
+        DayReport.Day d = dayReport.of(day.getValue());
+        dayGrid.setItems(d.terminals());
+        StringBuilder codes = new StringBuilder();
+        d.codeByChannel().forEach((channel, v) -> codes.append(getTranslation("payments.z.channel", getTranslation("payments.channel." + channel),
+                v[0], Money.yuan(v[1]))).append("；"));
+        dayTotals.setText(getTranslation("payments.day.totals", d.date().toString(), Money.yuan(d.cashNet()), Money.yuan(d.difference()),
+                codes.length() == 0 ? getTranslation("payments.z.none") : codes.toString()));
     }
 
     private long countedFen() {
