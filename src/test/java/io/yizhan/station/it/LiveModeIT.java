@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Live mode (`yizhan.demo: false`): no demo accounts, the first admin from YIZHAN_ADMIN_PASSWORD
- * (without it the station refuses to start), and unpaired browsers see only the pairing screen
- * until a manager pairs them.
+ * (without it the station refuses to start), cash taken only into an opened drawer session, and
+ * unpaired browsers see only the pairing screen until a manager pairs them.
  */
 class LiveModeIT {
 
@@ -53,6 +53,23 @@ class LiveModeIT {
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as("no demo account " + demo + " in live mode").isEqualTo(401);
             }
+
+            // live: cash is refused until the counter's drawer is opened with its float, then taken into that session
+            String admin = "Basic " + Base64.getEncoder().encodeToString("admin:first-admin-2026".getBytes(StandardCharsets.UTF_8));
+            String cash = "{\"amountFen\":800,\"purpose\":\"live\",\"method\":\"CASH\",\"idempotencyKey\":\"" + java.util.UUID.randomUUID() + "\"}";
+            HttpRequest.Builder pay = HttpRequest.newBuilder(URI.create(station.url("/api/payments"))).header("Authorization", admin)
+                    .header("Content-Type", "application/json").header("X-Terminal", "counter-1").POST(HttpRequest.BodyPublishers.ofString(cash));
+            HttpResponse<String> refused = http.send(pay.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body()).contains("NO_CASH_SESSION");
+            HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(station.url("/api/cash-sessions"))).header("Authorization", admin)
+                    .header("Content-Type", "application/json").header("X-Terminal", "counter-1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"floatFen\":20000}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(opened.statusCode()).isEqualTo(201);
+            assertThat(http.send(pay.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+            HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(station.url("/api/cash-sessions/current")))
+                    .header("Authorization", admin).header("X-Terminal", "counter-1").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(current.body()).contains("\"expectedCashFen\":20800");
 
             // an unpaired kiosk sees only the pairing screen, with a code
             BrowserContext kioskContext = browser.newContext();
