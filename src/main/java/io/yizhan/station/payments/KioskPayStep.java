@@ -37,6 +37,7 @@ public class KioskPayStep extends Div {
     private final Paragraph message = new Paragraph();
     private final NativeButton atCounter;
     private @Nullable UUID pending;
+    private @Nullable UUID failed;
     private @Nullable Registration polling;
     private boolean done;
 
@@ -81,9 +82,10 @@ public class KioskPayStep extends Div {
             return;
         }
         try {
-            // one key per scan: a second scan is a new try, never the same charge twice
-            Payment p = payments.take(new PaymentRequest(amountFen, purpose, Payments.CODE, scan.code(), null, UUID.randomUUID().toString()))
-                    .payment();
+            // the first code makes the payment; a code shown after a failure tries the same payment again
+            Payment p = failed == null
+                    ? payments.take(new PaymentRequest(amountFen, purpose, Payments.CODE, scan.code(), null, UUID.randomUUID().toString())).payment()
+                    : payments.retry(failed, scan.code());
             show(p);
         } catch (PaymentRefused refused) {
             say(getTranslation(switch (refused.code()) {
@@ -111,6 +113,7 @@ public class KioskPayStep extends Div {
             }
             default -> {
                 pending = null;
+                failed = p.id();
                 atCounter.setVisible(true);
                 getUI().ifPresent(ui -> ui.setPollInterval(-1));
                 String reason = p.reason() != null && REASONS.contains(p.reason()) ? p.reason() : "OTHER";

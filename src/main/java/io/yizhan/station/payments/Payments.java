@@ -129,6 +129,36 @@ public class Payments {
     public record Taken(Payment payment, boolean created) {
     }
 
+    /**
+     * The resident shows another payment code for a code payment that failed or was reversed (say,
+     * after 余额不足): the same payment tries again under a new trade number. A payment that is paid
+     * or still waiting is returned as it is.
+     */
+    public Payment retry(UUID id, String authCode) {
+        String code = authCode == null ? "" : authCode.replaceAll("\\s", "");
+        Payment payment = store.find(id).orElseThrow(() -> new PaymentRefused("NOT_FOUND", 404, "payments.error.not-found"));
+        if (!payment.method().equals(CODE) || payment.status() == PaymentStatus.PENDING || payment.status().paid()) {
+            return payment;
+        }
+        Wallet wallet = Wallet.of(code).orElseThrow(() -> new PaymentRefused("BAD_AUTH_CODE", 400, "payments.error.auth-code"));
+        Instant now = clock.instant();
+        String outTradeNo = UuidV7.next(clock).toString().replace("-", "");
+        PaymentStore.Attempt attempt = tx.execute(s -> {
+            if (!store.reopenForRetry(id, wallet.name(), now)) {
+                return null;
+            }
+            if (!store.reserveDay(time.date(payment.paidAt()), payment.amountFen(), rules.limits().codePerDayFen())) {
+                throw new PaymentRefused("LIMIT_EXCEEDED", 409, "payments.error.limit-day");
+            }
+            store.insertAttempt(outTradeNo, id, wallet.name(), now, now.plus(rules.callTimeout()).plusSeconds(2));
+            return store.attempt(outTradeNo).orElseThrow();
+        });
+        if (attempt != null) {
+            settlement.pay(attempt, code, payment.amountFen(), payment.purpose());
+        }
+        return store.find(id).orElseThrow();
+    }
+
     public Optional<Payment> find(UUID id) {
         return store.find(id);
     }

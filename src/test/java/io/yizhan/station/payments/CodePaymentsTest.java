@@ -47,6 +47,8 @@ class CodePaymentsTest extends WithCentral {
     Refunds refunds;
     @Autowired
     CentralLink centralLink;
+    @Autowired
+    io.yizhan.station.payments.internal.Settlement settlement;
 
     @BeforeEach
     void signIn() {
@@ -326,5 +328,33 @@ class CodePaymentsTest extends WithCentral {
         assertThatThrownBy(() -> refunds.refund(failed.id(), 100, "x", UUID.randomUUID().toString(), null))
                 .extracting("code").isEqualTo("REFUND_NOT_ALLOWED");
         assertThatThrownBy(() -> refunds.refund(p.id(), 100, " ", UUID.randomUUID().toString(), null)).extracting("code").isEqualTo("REASON_REQUIRED");
+    }
+
+    @Test
+    void anotherCodeAfterAFailureRetriesTheSamePaymentUnderANewTradeNumber() {
+        Payment poor = pay(900, wechat("03"));
+        assertThat(poor.status()).isEqualTo(PaymentStatus.FAILED);
+        Payment again = payments.retry(poor.id(), alipay("00"));
+        assertThat(again.id()).isEqualTo(poor.id());
+        assertThat(again.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(again.channel()).isEqualTo("ALIPAY");
+        assertThat(atCentral(again)).containsExactlyInAnyOrder("FAILED", "SUCCESS");
+        assertThat(payments.retry(poor.id(), wechat("00")).status()).as("a paid payment is not tried again").isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(atCentral(again)).hasSize(2);
+    }
+
+    @Test
+    void aSecondSuccessfulTradeForOnePaymentIsRefundedAutomatically() {
+        // the first trade was reversed here, yet the channel shows it paid; the resident paid again with another code
+        Payment p = pay(760, wechat("02"));
+        payments.cancel(p.id());
+        String first = jdbc.sql("SELECT out_trade_no FROM payments_attempt WHERE payment_id = ?").param(p.id()).query(String.class).single();
+        centralDb().sql("UPDATE central_gateway_trade SET status = 'SUCCESS', paid_at = created_at WHERE out_trade_no = ?").param(first).update();
+        assertThat(payments.retry(p.id(), wechat("00")).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        // reconciliation finds the first trade paid and completes it: the payment is already paid, so that trade goes back
+        settlement.complete(first);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payments_refund WHERE out_trade_no = ? AND duplicate").param(first).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(payments.find(p.id()).orElseThrow().refundedFen()).as("the payment itself keeps its amount").isZero();
     }
 }

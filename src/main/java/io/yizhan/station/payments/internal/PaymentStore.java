@@ -124,6 +124,17 @@ public class PaymentStore {
                 .param(paymentId).query(String.class).optional();
     }
 
+    /**
+     * A code payment that failed (or was reversed) is tried again with another code: back to PENDING
+     * under the wallet of the new code; false if it was not a failed code payment.
+     */
+    public boolean reopenForRetry(UUID id, String channel, Instant now) {
+        return jdbc.sql("""
+                        UPDATE payments_payment SET status = 'PENDING', channel = ?, reason = NULL, updated_at = ?
+                        WHERE id = ? AND method = 'CODE' AND status IN ('FAILED', 'REVOKED')""")
+                .params(channel, utc(now), id).update() == 1;
+    }
+
     /** An attempt that did not end paid turns out paid (reconciliation): false if it already was. */
     public boolean reopenAttempt(String outTradeNo, Instant now) {
         return jdbc.sql("UPDATE payments_attempt SET status = 'SUCCEEDED', updated_at = ? WHERE out_trade_no = ? AND status <> 'SUCCEEDED'")

@@ -85,6 +85,20 @@ class PaymentsApi {
         return PaymentOut.of(payments.find(id).orElseThrow(() -> new PaymentRefused("NOT_FOUND", 404, "payments.error.not-found")));
     }
 
+    record RetryIn(@Nullable String authCode) {
+
+        @Override
+        public String toString() {
+            return "RetryIn[…]";
+        }
+    }
+
+    /** Another payment code for a code payment that failed: the same payment, a new trade. */
+    @PostMapping("/api/payments/{id}/retry")
+    PaymentOut retry(@PathVariable UUID id, @RequestBody RetryIn in) {
+        return PaymentOut.of(payments.retry(id, in.authCode() == null ? "" : in.authCode()));
+    }
+
     /** 取消: reverses a payment still waiting for the resident's password. */
     @PostMapping("/api/payments/{id}/cancel")
     PaymentOut cancel(@PathVariable UUID id) {

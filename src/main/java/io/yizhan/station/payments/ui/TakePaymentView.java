@@ -88,6 +88,8 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
     private String refundKey = UUID.randomUUID().toString();
     private String attemptKey = UUID.randomUUID().toString();
     private @Nullable UUID pending;
+    /** The code payment that just failed: the next code scanned tries it again. */
+    private @Nullable UUID failed;
     private @Nullable Registration polling;
 
     public TakePaymentView(Payments payments, Refunds refunds, ManagerApproval approval, StationTime time) {
@@ -222,8 +224,16 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         refundBox.setVisible(false);
         add(refundBox);
 
-        amount.addValueChangeListener(e -> fresh());
-        method.addValueChangeListener(e -> fresh());
+        // another amount, purpose or method is another payment; another code after a failure retries the same one
+        amount.addValueChangeListener(e -> {
+            failed = null;
+            fresh();
+        });
+        purpose.addValueChangeListener(e -> failed = null);
+        method.addValueChangeListener(e -> {
+            failed = null;
+            fresh();
+        });
         tendered.addValueChangeListener(e -> fresh());
         code.addValueChangeListener(e -> fresh());
         fresh();
@@ -329,8 +339,9 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
             managerPassword.setInvalid(false);
         }
         try {
-            Payment p = payments.take(new PaymentRequest(due.get(), purpose.getValue(), cash ? CASH : CODE, authCode,
-                    given.orElse(null), attemptKey), approvedBy).payment();
+            Payment p = !cash && failed != null ? payments.retry(failed, authCode)
+                    : payments.take(new PaymentRequest(due.get(), purpose.getValue(), cash ? CASH : CODE, authCode, given.orElse(null), attemptKey),
+                    approvedBy).payment();
             show(p);
         } catch (PaymentRefused e) {
             result.setText(getTranslation(e.messageKey()));
@@ -356,7 +367,9 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
             result.setText(p.changeFen() > 0 ? getTranslation("payments.take.done.change", Money.yuan(p.amountFen()), Money.yuan(p.changeFen()))
                     : getTranslation("payments.take.done", Money.yuan(p.amountFen()), getTranslation("payments.channel." + p.channel())));
             result.getElement().setAttribute("data-outcome", "succeeded");
+            mine.removeIf(m -> m.id().equals(p.id()));
             mine.addFirst(p);
+            failed = null;
             amount.clear();
             tendered.clear();
             code.clear();
@@ -365,7 +378,9 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
             result.setText(getTranslation("payments.take.failed", reason(p.reason())));
             result.getElement().setAttribute("data-outcome", "failed");
             code.clear();
+            mine.removeIf(m -> m.id().equals(p.id()));
             mine.addFirst(p);
+            failed = p.method().equals(CODE) ? p.id() : null;
         }
         recent.setItems(mine.size() > 20 ? mine.subList(0, 20) : mine);
         fresh();
