@@ -92,6 +92,12 @@ class CashSessionsTest {
         assertThat(closed.note()).contains("五角");
         assertThat(sessions.current()).isEmpty();
         assertThat(printing.recent(10_000).stream().filter(j -> j.document().equals("z-report")).count()).isEqualTo(zBefore + 1);
+        // the Z report's figures add up: float + cash taken + paid in − paid out = expected; counted − expected = difference
+        String z = jdbc.sql("SELECT source FROM devices_print_job WHERE document = 'z-report'").query(byte[].class).list().stream()
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).filter(t -> t.contains(closed.id().toString()))
+                .findFirst().orElseThrow();
+        assertThat(z).contains("备用金 ¥200.00", "柜台收款 现金 ¥12.50", "存入（补零钱等） ¥10.00", "取出（交银行等） -¥5.00",
+                "应有现金 ¥217.50", "清点现金 ¥217.00", "差额 -¥0.50", "少了五角", "¥100.00 × 2 = ¥200.00", "counter-2");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE aggregate_id = ? AND type = 'CashSessionClosed'").param(closed.id().toString())
                 .query(Long.class).single()).isEqualTo(1);
         assertThatThrownBy(() -> sessions.close(0, null, null)).extracting("code").isEqualTo("NO_CASH_SESSION");

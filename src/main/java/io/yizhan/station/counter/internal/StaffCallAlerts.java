@@ -126,59 +126,45 @@ public class StaffCallAlerts {
     }
 
     private void showRequest(UI ui, CounterRequest request) {
-        Map<UUID, Notification> alerts = screens.get(ui);
-        if (alerts == null || alerts.containsKey(request.id())) {
-            return;
-        }
-        Notification n = new Notification();
-        n.addClassName("staff-call-alert");
-        n.setPosition(Notification.Position.TOP_CENTER);
-        n.setDuration(0);
-        Span text = new Span(ui.getTranslation("counter.request.alert", request.number(), request.fromTerminal(),
-                ui.getTranslation("counter.request.kind." + request.kind(), request.detail()), time.time(request.postedAt())));
-        text.addClassName("staff-call-text");
-        Button take = new Button(ui.getTranslation("counter.request.take"), e -> {
-            String clerk = SecurityContextHolder.getContext().getAuthentication() == null ? "?"
-                    : SecurityContextHolder.getContext().getAuthentication().getName();
-            if (takeRequest.test(request.id(), clerk) && request.route() != null) {
-                ui.navigate(request.route());
-            }
-        });
-        take.addThemeVariants(ButtonVariant.PRIMARY);
-        take.addClassName("staff-call-answer");
-        take.setId("take-request-" + request.number());
-        Div box = new Div(text, take);
-        box.addClassName("staff-call-box");
-        box.getElement().setAttribute("role", "alert");
-        n.add(box);
-        alerts.put(request.id(), n);
-        ui.add(n);
-        n.open();
+        alert(ui, request.id(), ui.getTranslation("counter.request.alert", request.number(), request.fromTerminal(),
+                        ui.getTranslation("counter.request.kind." + request.kind(), request.detail()), time.time(request.postedAt())),
+                ui.getTranslation("counter.request.take"), "take-request-" + request.number(), clerk -> {
+                    if (takeRequest.test(request.id(), clerk) && request.route() != null) {
+                        ui.navigate(request.route());
+                    }
+                });
     }
 
     private void show(UI ui, OpenCall call) {
+        alert(ui, call.id(), ui.getTranslation("counter.staff-call.alert", call.terminal(), time.time(call.calledAt())),
+                ui.getTranslation("counter.staff-call.answer"), null, clerk -> answer(call.id(), clerk));
+    }
+
+    /** An alert on one counter screen until someone takes it: the words, and the button that takes it (with the clerk's name). */
+    private void alert(UI ui, UUID id, String words, String buttonText, @org.jspecify.annotations.Nullable String buttonId,
+                       java.util.function.Consumer<String> take) {
         Map<UUID, Notification> alerts = screens.get(ui);
-        if (alerts == null || alerts.containsKey(call.id())) {
+        if (alerts == null || alerts.containsKey(id)) {
             return;
         }
         Notification n = new Notification();
         n.addClassName("staff-call-alert");
         n.setPosition(Notification.Position.TOP_CENTER);
         n.setDuration(0);
-        Span text = new Span(ui.getTranslation("counter.staff-call.alert", call.terminal(), time.time(call.calledAt())));
+        Span text = new Span(words);
         text.addClassName("staff-call-text");
-        Button take = new Button(ui.getTranslation("counter.staff-call.answer"), e -> {
-            String clerk = SecurityContextHolder.getContext().getAuthentication() == null ? "?"
-                    : SecurityContextHolder.getContext().getAuthentication().getName();
-            answer(call.id(), clerk);
-        });
-        take.addThemeVariants(ButtonVariant.PRIMARY);
-        take.addClassName("staff-call-answer");
-        Div box = new Div(text, take);
+        Button button = new Button(buttonText, e -> take.accept(SecurityContextHolder.getContext().getAuthentication() == null ? "?"
+                : SecurityContextHolder.getContext().getAuthentication().getName()));
+        button.addThemeVariants(ButtonVariant.PRIMARY);
+        button.addClassName("staff-call-answer");
+        if (buttonId != null) {
+            button.setId(buttonId);
+        }
+        Div box = new Div(text, button);
         box.addClassName("staff-call-box");
         box.getElement().setAttribute("role", "alert");
         n.add(box);
-        alerts.put(call.id(), n);
+        alerts.put(id, n);
         ui.add(n);
         n.open();
     }
