@@ -38,6 +38,8 @@ public class KioskPayStep extends Div {
     private final NativeButton atCounter;
     private @Nullable UUID pending;
     private @Nullable UUID failed;
+    private long pendingSince;
+    private boolean slowSaid;
     private @Nullable Registration polling;
     private boolean done;
 
@@ -100,6 +102,8 @@ public class KioskPayStep extends Div {
         switch (p.status()) {
             case PENDING -> {
                 pending = p.id();
+                pendingSince = System.nanoTime();
+                slowSaid = false;
                 atCounter.setVisible(false);
                 say(getTranslation("payments.take.waiting"));
                 getUI().ifPresent(ui -> ui.setPollInterval(1000));
@@ -124,7 +128,13 @@ public class KioskPayStep extends Div {
 
     private void poll() {
         if (pending != null) {
-            payments.find(pending).filter(p -> p.status() != PaymentStatus.PENDING).ifPresent(this::show);
+            Payment p = payments.find(pending).orElse(null);
+            if (p != null && p.status() != PaymentStatus.PENDING) {
+                show(p);
+            } else if (!slowSaid && System.nanoTime() - pendingSince > payments.slowNotice().toNanos()) {
+                slowSaid = true;
+                say(getTranslation("payments.kiosk.slow"));
+            }
         }
     }
 

@@ -250,6 +250,11 @@ public class Payments {
         return p.length() > 80 ? p.substring(0, 80) : p;
     }
 
+    /** How long a screen waits for a final answer before it says the payment will be settled by itself. */
+    public java.time.Duration slowNotice() {
+        return rules.slowNotice();
+    }
+
     /** Code payments above this amount need a manager's second verification. */
     public long secondCheckFen() {
         return rules.secondCheckFen();

@@ -47,6 +47,8 @@ class KioskCodPaymentTest extends SpringBrowserlessTest {
     @DynamicPropertySource
     static void central(DynamicPropertyRegistry registry) {
         WithCentral.properties(registry);
+        // the screen says at once (not after 20 s) that a payment without an answer settles by itself
+        registry.add("yizhan.payments.slow-notice", () -> "1ms");
     }
 
     @Autowired
@@ -59,6 +61,8 @@ class KioskCodPaymentTest extends SpringBrowserlessTest {
     MutableClock clock;
     @Autowired
     PendingPayments pending;
+    @Autowired
+    io.yizhan.station.link.CentralLink centralLink;
 
     @BeforeEach
     void atTheKiosk() {
@@ -125,5 +129,28 @@ class KioskCodPaymentTest extends SpringBrowserlessTest {
         assertThat(r.fromTerminal()).isEqualTo("kiosk-1");
         assertThat(said()).contains(r.number() + " 号");
         assertThat(parcels.find(p.id()).orElseThrow().status()).isEqualTo(ParcelStatus.IN_STORE);
+    }
+
+    @Test
+    void whenCentralsAnswerIsLostTheResidentIsToldItWillNotChargeTwice() throws Exception {
+        Parcel p = cod(930);
+        PickupView view = pickUp(p);
+        WithCentral.loseAnswers(centralLink);
+        try {
+            view.onScan(scan("13" + String.format("%014d", ThreadLocalRandom.current().nextLong(100_000_000_000_000L)) + "00"));
+            assertThat(said()).isEqualTo("请在手机上输入密码");
+            Thread.sleep(5);
+            UI ui = UI.getCurrent();
+            ComponentUtil.fireEvent(ui, new PollEvent(ui, false));
+            assertThat(said()).contains("不会重复扣钱");
+        } finally {
+            WithCentral.link().set(io.yizhan.station.support.CentralSwitch.Mode.PASS);
+        }
+        // central is back: the payment is found paid by a query, and the parcel is the resident's
+        clock.advance(Duration.ofSeconds(5));
+        pending.settleDue();
+        UI ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, false));
+        assertThat(parcels.find(p.id()).orElseThrow().status()).isEqualTo(ParcelStatus.PICKED_UP);
     }
 }

@@ -232,16 +232,8 @@ class CodePaymentsTest extends WithCentral {
         throw new AssertionError("the link did not go down: " + seen);
     }
 
-    /** From now on central acts on each request but its answer is lost; connections kept from before are used up first. */
     private void loseAnswers() throws Exception {
-        link().set(CentralSwitch.Mode.LOSE_ANSWERS);
-        for (int i = 0; i < 3; i++) {
-            try {
-                centralLink.get("/api/gateway/trades/none", GatewayTrade.class, Duration.ofSeconds(1));
-            } catch (CentralCallFailed expected) {
-                // a kept connection that died with the switch, or an answer lost on purpose
-            }
-        }
+        WithCentral.loseAnswers(centralLink);
     }
 
     @Test

@@ -62,6 +62,22 @@ public abstract class WithCentral {
         return link;
     }
 
+    /**
+     * From now on central acts on each of this station's requests but its answer is lost. Connections
+     * the station's client kept open from before die with the switch: a few throwaway calls use them up,
+     * so the next real call surely reaches central.
+     */
+    public static void loseAnswers(io.yizhan.station.link.CentralLink station) throws java.io.IOException {
+        link().set(CentralSwitch.Mode.LOSE_ANSWERS);
+        for (int i = 0; i < 3; i++) {
+            try {
+                station.get("/api/gateway/trades/none", io.yizhan.contract.GatewayTrade.class, java.time.Duration.ofSeconds(1));
+            } catch (io.yizhan.station.link.CentralCallFailed expected) {
+                // a kept connection that died with the switch, or an answer lost on purpose
+            }
+        }
+    }
+
     /** Central's own port (not through the switch). */
     public static int port() {
         return ((WebServerApplicationContext) centralContext()).getWebServer().getPort();

@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code user-paying-limit}), how often the background job settles what is due
  * ({@code settle-every}); limits (fen; 0 means none), the amount above which a manager confirms
  * ({@code second-check-fen}) or must approve a refund ({@code refund-manager-fen}), and each channel's
- * fee in basis points (38 = 0.38 %) recorded on its payments.
+ * fee in basis points (38 = 0.38 %) recorded on its payments; after {@code slow-notice} without a final
+ * answer the screens say that the payment will be settled by itself.
  */
 @ConfigurationProperties("yizhan.payments")
 public record PaymentsProperties(@DefaultValue("10s") Duration callTimeout, @DefaultValue("5s") Duration queryInterval,
                                  @DefaultValue("45s") Duration userPayingLimit, @DefaultValue("1s") Duration settleEvery,
                                  @DefaultValue Limits limits, @DefaultValue("200000") long secondCheckFen,
-                                 @DefaultValue("20000") long refundManagerFen, Map<String, Long> feeBasisPoints) {
+                                 @DefaultValue("20000") long refundManagerFen, Map<String, Long> feeBasisPoints,
+                                 @DefaultValue("20s") Duration slowNotice) {
 
     public PaymentsProperties {
         feeBasisPoints = feeBasisPoints == null || feeBasisPoints.isEmpty() ? Map.of("WECHAT", 38L, "ALIPAY", 38L) : Map.copyOf(feeBasisPoints);

@@ -88,6 +88,8 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
     private String refundKey = UUID.randomUUID().toString();
     private String attemptKey = UUID.randomUUID().toString();
     private @Nullable UUID pending;
+    private long pendingSince;
+    private final Paragraph slow = new Paragraph();
     /** The code payment that just failed: the next code scanned tries it again. */
     private @Nullable UUID failed;
     private @Nullable Registration polling;
@@ -151,7 +153,9 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         cancel.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.LARGE);
         Paragraph typing = new Paragraph(getTranslation("payments.take.waiting"));
         typing.addClassName("pay-waiting-text");
-        waiting.add(typing, cancel);
+        slow.setId("waiting-slow");
+        slow.addClassName("pay-slow");
+        waiting.add(typing, cancel, slow);
         waiting.setId("waiting");
         waiting.addClassName("pay-waiting");
         waiting.setVisible(false);
@@ -352,6 +356,10 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
 
     private void show(Payment p) {
         if (p.status() == PaymentStatus.PENDING) {
+            if (!p.id().equals(pending)) {
+                pendingSince = System.nanoTime();
+                slow.setText("");
+            }
             pending = p.id();
             waiting.setVisible(true);
             take.setEnabled(false);
@@ -451,6 +459,9 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
             payments.find(pending).ifPresent(p -> {
                 if (p.status() != PaymentStatus.PENDING) {
                     show(p);
+                } else if (System.nanoTime() - pendingSince > payments.slowNotice().toNanos()) {
+                    // no final answer for a while (central slow or away): say what will happen, so nobody charges again
+                    slow.setText(getTranslation("payments.take.slow"));
                 }
             });
         }
