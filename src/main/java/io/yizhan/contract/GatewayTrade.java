@@ -16,14 +16,6 @@ public record GatewayTrade(String outTradeNo, @Nullable String channel, long amo
 
     public static final String TRADES = "/api/gateway/trades/";
 
-    /** True for a status no later call changes by itself (a success may still be refunded). */
-    public boolean settled() {
-        return switch (status) {
-            case "SUCCESS", "FAILED", "CLOSED", "REVOKED", "REFUNDED", "PARTIALLY_REFUNDED" -> true;
-            default -> false;
-        };
-    }
-
     /** True when the resident's money was taken (refunds included). */
     public boolean paid() {
         return status.equals("SUCCESS") || status.equals("REFUNDED") || status.equals("PARTIALLY_REFUNDED");

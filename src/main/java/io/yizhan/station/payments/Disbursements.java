@@ -56,10 +56,7 @@ public class Disbursements {
     }
 
     public Made disburse(long amountFen, String purpose, String method, @Nullable String reference, String idempotencyKey) {
-        String key = idempotencyKey == null ? "" : idempotencyKey.strip();
-        if (key.isEmpty() || key.length() > 80) {
-            throw new PaymentRefused("BAD_IDEMPOTENCY_KEY", 400, "payments.error.idempotency-key");
-        }
+        String key = Payments.idempotencyKey(idempotencyKey);
         String how = method == null ? "" : method.strip().toUpperCase(Locale.ROOT);
         String what = purpose == null ? "" : purpose.strip();
         String ref = reference == null || reference.isBlank() ? null : reference.strip();

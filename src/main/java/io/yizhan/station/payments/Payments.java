@@ -100,10 +100,7 @@ public class Payments {
      * screen by {@code approvedBy}, a manager whose password {@code ManagerApproval} checked.
      */
     public Taken take(PaymentRequest request, @Nullable String approvedBy) {
-        String key = request.idempotencyKey() == null ? "" : request.idempotencyKey().strip();
-        if (key.isEmpty() || key.length() > 80) {
-            throw new PaymentRefused("BAD_IDEMPOTENCY_KEY", 400, "payments.error.idempotency-key");
-        }
+        String key = idempotencyKey(request.idempotencyKey());
         String method = request.method() == null ? "" : request.method().strip().toUpperCase(Locale.ROOT);
         String authCode = request.authCode() == null ? "" : request.authCode().replaceAll("\\s", "");
         String digest = Digests.sha256(request.amountFen() + "|" + request.purpose() + "|" + method + "|" + authCode + "|"
@@ -237,6 +234,15 @@ public class Payments {
         });
         settlement.pay(attempt, authCode, amountFen, payment.purpose());
         return store.find(payment.id()).orElseThrow();
+    }
+
+    /** A caller's idempotency key, stripped: 1 to 80 characters, else {@code BAD_IDEMPOTENCY_KEY}. */
+    static String idempotencyKey(@Nullable String raw) {
+        String key = raw == null ? "" : raw.strip();
+        if (key.isEmpty() || key.length() > 80) {
+            throw new PaymentRefused("BAD_IDEMPOTENCY_KEY", 400, "payments.error.idempotency-key");
+        }
+        return key;
     }
 
     private static void checkAmount(long amountFen) {

@@ -43,6 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+    /** The station's payment-code trades with their payment's amount. */
+    private static final String ATTEMPTS = "SELECT a.out_trade_no, a.payment_id, a.status, p.amount_fen"
+            + " FROM payments_attempt a JOIN payments_payment p ON p.id = a.payment_id";
 
     /** One difference, and what was decided about it. */
     public record Item(LocalDate date, String outTradeNo, @Nullable String outRefundNo, String kind, @Nullable Long stationFen,
@@ -116,13 +119,9 @@ public class Reconciliation {
         Instant to = time.startOf(day.plusDays(1));
         // the station's trades and refunds around the day: a trade made before midnight may be paid after it
         Map<String, Local> trades = new HashMap<>();
-        jdbc.sql("""
-                        SELECT a.out_trade_no, a.payment_id, a.status, p.amount_fen FROM payments_attempt a JOIN payments_payment p ON p.id = a.payment_id
-                        WHERE a.created_at >= ? AND a.created_at < ?""")
+        jdbc.sql(ATTEMPTS + " WHERE a.created_at >= ? AND a.created_at < ?")
                 .params(utc(from.minus(Duration.ofDays(1))), utc(to.plus(Duration.ofDays(1))))
-                .query(rs -> {
-                    trades.put(rs.getString(1), new Local(rs.getString(1), rs.getObject(2, java.util.UUID.class), rs.getString(3), rs.getLong(4)));
-                });
+                .query(Reconciliation::local).list().forEach(l -> trades.put(l.outTradeNo(), l));
         Map<String, LocalRefund> localRefunds = new HashMap<>();
         jdbc.sql("SELECT out_refund_no, status, amount_fen FROM payments_refund WHERE method = 'CODE' AND created_at >= ? AND created_at < ?")
                 .params(utc(from.minus(Duration.ofDays(1))), utc(to.plus(Duration.ofDays(1))))
@@ -160,11 +159,8 @@ public class Reconciliation {
             }
         }
         // successes here the statement does not have: on another day's statement, reversed there, or unknown there
-        List<Local> succeededToday = jdbc.sql("""
-                        SELECT a.out_trade_no, a.payment_id, a.status, p.amount_fen FROM payments_attempt a JOIN payments_payment p ON p.id = a.payment_id
-                        WHERE a.status = 'SUCCEEDED' AND a.updated_at >= ? AND a.updated_at < ?""")
-                .params(utc(from), utc(to))
-                .query((rs, n) -> new Local(rs.getString(1), rs.getObject(2, java.util.UUID.class), rs.getString(3), rs.getLong(4))).list();
+        List<Local> succeededToday = jdbc.sql(ATTEMPTS + " WHERE a.status = 'SUCCEEDED' AND a.updated_at >= ? AND a.updated_at < ?")
+                .params(utc(from), utc(to)).query(Reconciliation::local).list();
         for (Local local : succeededToday) {
             if (onStatement.contains(local.outTradeNo())) {
                 continue;
@@ -286,11 +282,7 @@ public class Reconciliation {
     }
 
     private @Nullable Local lookup(String outTradeNo) {
-        return jdbc.sql("""
-                        SELECT a.out_trade_no, a.payment_id, a.status, p.amount_fen FROM payments_attempt a JOIN payments_payment p ON p.id = a.payment_id
-                        WHERE a.out_trade_no = ?""")
-                .param(outTradeNo).query((rs, n) -> new Local(rs.getString(1), rs.getObject(2, java.util.UUID.class), rs.getString(3), rs.getLong(4)))
-                .optional().orElse(null);
+        return jdbc.sql(ATTEMPTS + " WHERE a.out_trade_no = ?").param(outTradeNo).query(Reconciliation::local).optional().orElse(null);
     }
 
     private Optional<GatewayTrade> ask(String outTradeNo) {
@@ -299,6 +291,10 @@ public class Reconciliation {
         } catch (CentralCallFailed e) {
             return Optional.empty();
         }
+    }
+
+    private static Local local(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Local(rs.getString(1), rs.getObject(2, java.util.UUID.class), rs.getString(3), rs.getLong(4));
     }
 
     private static Item item(LocalDate day, String outTradeNo, @Nullable String outRefundNo, String kind, @Nullable Long stationFen,

@@ -72,10 +72,7 @@ public class Refunds {
      * @param approvedBy a manager who confirmed on the clerk's screen, or null
      */
     public Made refund(UUID paymentId, long amountFen, String reason, String idempotencyKey, @Nullable String approvedBy) {
-        String key = idempotencyKey == null ? "" : idempotencyKey.strip();
-        if (key.isEmpty() || key.length() > 80) {
-            throw new PaymentRefused("BAD_IDEMPOTENCY_KEY", 400, "payments.error.idempotency-key");
-        }
+        String key = Payments.idempotencyKey(idempotencyKey);
         String why = reason == null ? "" : reason.strip();
         String digest = Digests.sha256(paymentId + "|" + amountFen + "|" + why);
         Optional<RefundStore.Keyed> earlier = store.byKey(key);

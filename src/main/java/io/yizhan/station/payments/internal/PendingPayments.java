@@ -2,6 +2,9 @@ package io.yizhan.station.payments.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class PendingPayments {
 
     private static final Logger log = LoggerFactory.getLogger(PendingPayments.class);
+    private static final int PAGE = 50;
 
     private final PaymentStore store;
     private final Settlement settlement;
@@ -40,34 +44,31 @@ public class PendingPayments {
 
     /** Takes one step for every attempt and refund that is due; answers how many it looked at. */
     public synchronized int settleDue() {
+        return settle(() -> store.due(clock.instant(), PAGE), settlement::step, PaymentStore.Attempt::outTradeNo,
+                a -> store.checkAgainAt(a.outTradeNo(), clock.instant().plusSeconds(5), clock.instant()))
+                + settle(() -> refunds.due(clock.instant(), PAGE), refundSettlement::step, RefundStore.Due::outRefundNo,
+                r -> refunds.checkAgainAt(r.id(), clock.instant().plusSeconds(5), clock.instant()));
+    }
+
+    /**
+     * Steps through what is due a page at a time (each step moves it out of the due list, or an error
+     * puts it off by five seconds), at most 1,000 a round.
+     */
+    private static <T> int settle(Supplier<List<T>> due, Consumer<T> step, Function<T, String> name, Consumer<T> putOff) {
         int seen = 0;
-        List<PaymentStore.Attempt> due;
+        List<T> page;
         do {
-            due = store.due(clock.instant(), 50);
-            for (PaymentStore.Attempt attempt : due) {
+            page = due.get();
+            for (T item : page) {
                 try {
-                    settlement.step(attempt);
+                    step.accept(item);
                 } catch (RuntimeException e) {
-                    log.error("payment attempt {}: settling failed, tried again later", attempt.outTradeNo(), e);
-                    store.checkAgainAt(attempt.outTradeNo(), clock.instant().plusSeconds(5), clock.instant());
+                    log.error("{}: settling failed, tried again later", name.apply(item), e);
+                    putOff.accept(item);
                 }
             }
-            seen += due.size();
-        } while (due.size() == 50 && seen < 1_000);
-        List<RefundStore.Due> refundsDue;
-        int refundsSeen = 0;
-        do {
-            refundsDue = refunds.due(clock.instant(), 50);
-            for (RefundStore.Due r : refundsDue) {
-                try {
-                    refundSettlement.step(r);
-                } catch (RuntimeException e) {
-                    log.error("refund {}: settling failed, tried again later", r.outRefundNo(), e);
-                    refunds.checkAgainAt(r.id(), clock.instant().plusSeconds(5), clock.instant());
-                }
-            }
-            refundsSeen += refundsDue.size();
-        } while (refundsDue.size() == 50 && refundsSeen < 1_000);
-        return seen + refundsSeen;
+            seen += page.size();
+        } while (page.size() == PAGE && seen < 1_000);
+        return seen;
     }
 }
