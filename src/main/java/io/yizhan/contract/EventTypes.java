@@ -9,17 +9,20 @@ import java.util.Map;
 public final class EventTypes {
 
     /** type → the highest version central understands. */
-    public static final Map<String, Integer> KNOWN = Map.of(
-            "ParcelCheckedIn", 1,
-            "ParcelPickedUp", 1,
-            "ParcelReturned", 1,
-            "ParcelSent", 1,
-            "ParcelCollected", 1,
-            "PaymentTaken", 1,
-            "CashSessionClosed", 1,
-            "PaymentRefunded", 1,
-            "MoneyDisbursed", 1,
-            "NotificationRequested", 1);
+    public static final Map<String, Integer> KNOWN = Map.ofEntries(
+            Map.entry("ParcelCheckedIn", 1),
+            Map.entry("ParcelPickedUp", 1),
+            Map.entry("ParcelReturned", 1),
+            Map.entry("ParcelSent", 1),
+            Map.entry("ParcelCollected", 1),
+            Map.entry("PaymentTaken", 1),
+            Map.entry("CashSessionClosed", 1),
+            Map.entry("PaymentRefunded", 1),
+            Map.entry("MoneyDisbursed", 1),
+            Map.entry("NotificationRequested", 1),
+            Map.entry("SaleCompleted", 1),
+            Map.entry("SaleReturned", 1),
+            Map.entry("StockMoved", 1));
 
     private EventTypes() {
     }

@@ -81,7 +81,48 @@ public class Payments {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public Payment takeCash(String service, long amountFen, String purpose) {
-        return cash(service, amountFen, purpose, null, null, null);
+        return cash(service, amountFen, purpose, null, null, null, false);
+    }
+
+    /**
+     * As {@link #takeCash(String, long, String)}, with the cash tendered (the change is recorded) and,
+     * when {@code ownReceipt}, no payment receipt: the caller prints its own (a sale's receipt with its
+     * lines), which also opens the drawer.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Payment takeCash(String service, long amountFen, String purpose, @Nullable Long tenderedFen, boolean ownReceipt) {
+        return cash(service, amountFen, purpose, tenderedFen, null, null, ownReceipt);
+    }
+
+    /**
+     * A payment code charged for a service (e.g. {@code SALE}) whose caller prints its own receipt when
+     * {@code ownReceipt}; otherwise as {@link #take(PaymentRequest, String)}. Must not run inside the
+     * caller's transaction: the payment is committed before central is called.
+     */
+    @Transactional(propagation = Propagation.NEVER)
+    public Taken takeCode(String service, PaymentRequest request, @Nullable String approvedBy, boolean ownReceipt) {
+        String key = idempotencyKey(request.idempotencyKey());
+        String authCode = request.authCode() == null ? "" : request.authCode().replaceAll("\\s", "");
+        String digest = Digests.sha256(request.amountFen() + "|" + request.purpose() + "|" + CODE + "|" + authCode + "|" + request.tenderedFen());
+        Optional<PaymentStore.Keyed> earlier = store.byKey(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), digest);
+        }
+        try {
+            return new Taken(code(request.amountFen(), request.purpose(), authCode, key, digest, approvedBy != null, service, ownReceipt), true);
+        } catch (DuplicateKeyException raced) {
+            return replay(store.byKey(key).orElseThrow(() -> raced), digest);
+        }
+    }
+
+    /** The payment taken under an idempotency key, if any (a caller that crashed before it learnt the payment's id). */
+    public Optional<Payment> byIdempotencyKey(String key) {
+        return store.byKey(key).map(PaymentStore.Keyed::payment);
+    }
+
+    /** The idempotency key a payment was taken under. */
+    public Optional<String> idempotencyKeyOf(UUID paymentId) {
+        return store.keyOf(paymentId);
     }
 
     /**
@@ -112,8 +153,8 @@ public class Payments {
         try {
             return switch (method) {
                 case CASH -> new Taken(tx.execute(s -> cash(COUNTER, request.amountFen(), request.purpose(), request.tenderedFen(), key,
-                        digest)), true);
-                case CODE -> new Taken(code(request.amountFen(), request.purpose(), authCode, key, digest, approvedBy != null), true);
+                        digest, false)), true);
+                case CODE -> new Taken(code(request.amountFen(), request.purpose(), authCode, key, digest, approvedBy != null, COUNTER, false), true);
                 default -> throw new PaymentRefused("BAD_METHOD", 400, "payments.error.method");
             };
         } catch (DuplicateKeyException raced) {
@@ -188,7 +229,7 @@ public class Payments {
     }
 
     private Payment cash(String service, long amountFen, String purpose, @Nullable Long tenderedFen, @Nullable String key,
-                         @Nullable String digest) {
+                         @Nullable String digest, boolean ownReceipt) {
         checkAmount(amountFen);
         String terminal = CashSessions.counterTerminal();
         if (rules.limits().cashPerPaymentFen() > 0 && amountFen > rules.limits().cashPerPaymentFen()) {
@@ -204,12 +245,17 @@ public class Payments {
         store.insert(payment, key, digest);
         CashMovement booked = cashSessions.book(terminal, "PAYMENT", amountFen, payment.id(), service, payment.purpose());
         store.inSession(payment.id(), booked.sessionId(), service);
-        receipts.print(payment);
+        if (ownReceipt) {
+            store.ownReceipt(payment.id());
+        } else {
+            receipts.print(payment);
+        }
         events.publishEvent(new PaymentTaken(UuidV7.next(clock), payment.id(), amountFen, CASH, payment.purpose(), now, CASH));
         return payment;
     }
 
-    private Payment code(long amountFen, String purpose, String authCode, String key, String digest, boolean approved) {
+    private Payment code(long amountFen, String purpose, String authCode, String key, String digest, boolean approved, String service,
+                         boolean ownReceipt) {
         checkAmount(amountFen);
         Wallet wallet = Wallet.of(authCode).orElseThrow(() -> new PaymentRefused("BAD_AUTH_CODE", 400, "payments.error.auth-code"));
         if (rules.limits().codePerPaymentFen() > 0 && amountFen > rules.limits().codePerPaymentFen()) {
@@ -225,6 +271,7 @@ public class Payments {
         // recorded (and forced to the device) before central is called: a crash from here on leaves a PENDING payment to settle
         PaymentStore.Attempt attempt = tx.execute(s -> {
             store.insert(payment, key, digest);
+            store.service(payment.id(), service, ownReceipt);
             if (!store.reserveDay(time.date(now), amountFen, rules.limits().codePerDayFen())) {
                 throw new PaymentRefused("LIMIT_EXCEEDED", 409, "payments.error.limit-day");
             }

@@ -108,6 +108,11 @@ public class Refunds {
         }
     }
 
+    /** True when refunding this much needs a manager's approval on the clerk's screen (the signed-in user is not one). */
+    public boolean needsManager(long amountFen) {
+        return amountFen > rules.refundManagerFen() && !paymentsApi.callerIsManager();
+    }
+
     public Optional<Refund> find(UUID id) {
         return store.find(id);
     }

@@ -66,6 +66,23 @@ public class PaymentStore {
     public record Keyed(Payment payment, @Nullable String requestSha256) {
     }
 
+    public Optional<String> keyOf(UUID paymentId) {
+        return jdbc.sql("SELECT idempotency_key FROM payments_payment WHERE id = ? AND idempotency_key IS NOT NULL").param(paymentId).query(String.class).optional();
+    }
+
+    /** The caller prints its own receipt (a sale's, with its lines): none is printed for the payment. */
+    public void ownReceipt(UUID paymentId) {
+        jdbc.sql("UPDATE payments_payment SET own_receipt = TRUE WHERE id = ?").param(paymentId).update();
+    }
+
+    public void service(UUID paymentId, String service, boolean ownReceipt) {
+        jdbc.sql("UPDATE payments_payment SET service = ?, own_receipt = ? WHERE id = ?").params(service, ownReceipt, paymentId).update();
+    }
+
+    public boolean printsOwnReceipt(UUID paymentId) {
+        return jdbc.sql("SELECT own_receipt FROM payments_payment WHERE id = ?").param(paymentId).query(Boolean.class).optional().orElse(false);
+    }
+
     public void insertAttempt(String outTradeNo, UUID paymentId, String channel, Instant now, Instant nextCheckAt) {
         jdbc.sql("""
                         INSERT INTO payments_attempt (out_trade_no, payment_id, channel, status, created_at, next_check_at, updated_at)

@@ -172,7 +172,9 @@ public class Settlement {
                     Payment paid = store.find(payment.id()).orElseThrow();
                     events.publishEvent(new PaymentTaken(UuidV7.next(clock), paid.id(), paid.amountFen(), paid.method(), paid.purpose(),
                             now, paid.channel()));
-                    receipts.print(paid);
+                    if (!store.printsOwnReceipt(paid.id())) {
+                        receipts.print(paid);
+                    }
                 } else {
                     // the payment was already paid by another attempt: the resident was charged twice, the extra goes back
                     audit.record("system", payment.terminal(), "payments.duplicate-charge",

@@ -1,0 +1,257 @@
+package io.yizhan.station.inventory;
+
+import io.yizhan.station.devices.DeviceKind;
+import io.yizhan.station.devices.PrintDocument;
+import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.inventory.internal.InventoryProperties;
+import io.yizhan.station.inventory.internal.Pinyin;
+import io.yizhan.station.inventory.internal.SkuRepository;
+import io.yizhan.station.shared.Money;
+import io.yizhan.station.shared.Translations;
+import io.yizhan.station.staff.AuditLog;
+import io.yizhan.station.terminals.CurrentTerminal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The goods the station sells: found by barcode (a variable-measure label read per the configured
+ * layouts), by name, pinyin initials, SKU or short code; created and changed by staff; shelf and
+ * barcode labels on the label printer.
+ */
+@Service
+public class Goods {
+
+    /** Longest name, spec and SKU code accepted. */
+    static final int NAME_MAX = 80;
+
+    private final SkuRepository skus;
+    private final JdbcClient jdbc;
+    private final InventoryProperties rules;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final PrintQueue printing;
+
+    Goods(SkuRepository skus, JdbcClient jdbc, InventoryProperties rules, Clock clock, AuditLog audit, PrintQueue printing) {
+        this.skus = skus;
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.clock = clock;
+        this.audit = audit;
+        this.printing = printing;
+    }
+
+    public Optional<Sku> find(String sku) {
+        return skus.findById(sku);
+    }
+
+    /** The good with this barcode (only the exact code: no variable-measure reading). */
+    public Optional<Sku> byBarcode(String barcode) {
+        return jdbc.sql("SELECT sku FROM inventory_barcode WHERE barcode = ?").param(barcode).query(String.class).optional()
+                .flatMap(skus::findById);
+    }
+
+    public Optional<Sku> byShortCode(String shortCode) {
+        return jdbc.sql("SELECT sku FROM inventory_sku WHERE short_code = ?").param(shortCode).query(String.class).optional()
+                .flatMap(skus::findById);
+    }
+
+    /**
+     * Reads a scanned or typed code: a good's own barcode, or a variable-measure label (prefix 20–29
+     * per the configured layouts) carrying the good's short code and its price or weight.
+     *
+     * @throws InventoryRefused {@code BAD_BARCODE} (not a barcode, or a wrong check digit) or
+     *                          {@code UNKNOWN_BARCODE}
+     */
+    public ScannedGood read(String raw) {
+        String code = raw == null ? "" : raw.strip();
+        Optional<Sku> own = code.isEmpty() || code.length() > 14 ? Optional.empty() : byBarcode(code);
+        if (own.isPresent()) {
+            return new ScannedGood(own.get(), null, null, code);
+        }
+        Optional<String> problem = Barcodes.problem(code);
+        if (problem.isPresent()) {
+            throw new InventoryRefused("BAD_BARCODE", 400, problem.get(), null, code);
+        }
+        for (InventoryProperties.Layout layout : rules.variableMeasure()) {
+            if (code.startsWith(layout.prefix())) {
+                return variableMeasure(code, layout);
+            }
+        }
+        throw new InventoryRefused("UNKNOWN_BARCODE", 404, "inventory.error.unknown-barcode", null, code);
+    }
+
+    private ScannedGood variableMeasure(String code, InventoryProperties.Layout layout) {
+        String item = code.substring(2, 2 + layout.itemDigits());
+        long value = Long.parseLong(code.substring(2 + layout.itemDigits(), 12));
+        Sku sku = byShortCode(item).orElseThrow(() -> new InventoryRefused("UNKNOWN_BARCODE", 404, "inventory.error.unknown-item", null, item));
+        if (layout.embeds() == InventoryProperties.Embeds.PRICE) {
+            if (value <= 0 || sku.priceFen() <= 0) {
+                throw new InventoryRefused("BAD_BARCODE", 400, "inventory.error.label-value", sku.sku(), code);
+            }
+            // the label's price is charged exactly; the weight it stands for: round-half-up(price × 1000 ÷ price per kg)
+            long quantity = sku.unit() == Unit.KG ? Unit.roundHalfUp(value * 1000, sku.priceFen()) : 1;
+            return new ScannedGood(sku, Math.max(1, quantity), value, code);
+        }
+        if (sku.unit() != Unit.KG || value <= 0) {
+            throw new InventoryRefused("BAD_BARCODE", 400, "inventory.error.label-value", sku.sku(), code);
+        }
+        return new ScannedGood(sku, value, sku.unit().amountFen(value, sku.priceFen()), code);
+    }
+
+    /**
+     * Goods whose name contains {@code q}, whose pinyin initials start with it (苹果: {@code pg}), or
+     * whose SKU code, short code or barcode is it; at most {@code limit}, by name.
+     */
+    public List<Sku> search(String q, int limit) {
+        String term = q == null ? "" : q.strip();
+        if (term.isEmpty()) {
+            return List.of();
+        }
+        String lower = term.toLowerCase(Locale.ROOT);
+        List<String> codes = jdbc.sql("""
+                        SELECT sku FROM inventory_sku
+                        WHERE pinyin LIKE ? OR name LIKE ? OR sku = ? OR short_code = ?
+                           OR sku IN (SELECT sku FROM inventory_barcode WHERE barcode = ?)
+                        ORDER BY CASE WHEN pinyin LIKE ? THEN 0 ELSE 1 END, name FETCH FIRST ? ROWS ONLY""")
+                .params(like(lower) + "%", "%" + like(term) + "%", term, term, term, like(lower) + "%", limit)
+                .query(String.class).list();
+        List<Sku> found = new ArrayList<>();
+        skus.findAllById(codes).forEach(found::add);
+        found.sort(java.util.Comparator.comparingInt(s -> codes.indexOf(s.sku())));
+        return found;
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Pieces or grams on hand of each good (all owners, batches and locations). */
+    public Map<String, Long> onHand(Collection<String> skuCodes) {
+        Map<String, Long> out = new HashMap<>();
+        if (skuCodes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT sku, SUM(quantity) FROM inventory_stock WHERE sku IN (:skus) GROUP BY sku")
+                .param("skus", skuCodes).query((rs, i) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    public long onHand(String sku) {
+        return onHand(List.of(sku)).getOrDefault(sku, 0L);
+    }
+
+    /** Creates or changes a good (the same SKU code again changes it). */
+    @Transactional
+    public Sku save(SkuDraft draft) {
+        String code = draft.sku() == null ? "" : draft.sku().strip();
+        if (!code.matches("[A-Za-z0-9._-]{1,40}")) {
+            throw new InventoryRefused("BAD_SKU", 400, "inventory.error.sku");
+        }
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty() || name.length() > NAME_MAX) {
+            throw new InventoryRefused("BAD_NAME", 400, "inventory.error.name");
+        }
+        if (draft.priceFen() < 0 || (draft.costFen() != null && draft.costFen() < 0) || draft.threshold() < 0) {
+            throw new InventoryRefused("BAD_PRICE", 400, "inventory.error.price");
+        }
+        LinkedHashSet<String> barcodes = new LinkedHashSet<>();
+        for (String b : draft.barcodes()) {
+            String barcode = b.strip();
+            if (barcode.isEmpty()) {
+                continue;
+            }
+            Optional<String> problem = Barcodes.problem(barcode);
+            if (problem.isPresent() && !barcode.startsWith("20")) {
+                throw new InventoryRefused("BAD_BARCODE", 400, problem.get(), code, barcode);
+            }
+            barcodes.add(barcode);
+        }
+        Optional<Sku> existing = skus.findById(code);
+        String shortCode = draft.shortCode() == null || draft.shortCode().isBlank()
+                ? existing.map(Sku::shortCode).orElseGet(this::nextShortCode) : draft.shortCode().strip();
+        if (!shortCode.matches("\\d{5}")) {
+            throw new InventoryRefused("BAD_SHORT_CODE", 400, "inventory.error.short-code");
+        }
+        for (String barcode : barcodes) {
+            jdbc.sql("SELECT sku FROM inventory_barcode WHERE barcode = ?").param(barcode).query(String.class).optional()
+                    .filter(owner -> !owner.equals(code))
+                    .ifPresent(owner -> {
+                        throw new InventoryRefused("BARCODE_TAKEN", 409, "inventory.error.barcode-taken", owner, barcode, owner);
+                    });
+        }
+        Instant now = clock.instant();
+        String spec = draft.spec() == null ? "" : draft.spec().strip();
+        Sku sku = new Sku(code, existing.map(Sku::version).orElse(null), shortCode, name, spec.length() > 60 ? spec.substring(0, 60) : spec,
+                draft.unit(), draft.priceFen(), draft.costFen(), draft.category() == null ? "" : draft.category().strip(), Pinyin.initials(name),
+                draft.threshold(), barcodes.stream().map(SkuBarcode::new).toList(), existing.map(Sku::createdAt).orElse(now), now);
+        try {
+            Sku saved = skus.save(sku);
+            audit.record(existing.isPresent() ? "inventory.sku-changed" : "inventory.sku-created", code + " " + name + " " + Money.yuan(draft.priceFen()));
+            return saved;
+        } catch (DuplicateKeyException taken) {
+            throw new InventoryRefused("SHORT_CODE_TAKEN", 409, "inventory.error.short-code-taken", code, shortCode);
+        }
+    }
+
+    /** The next free 5-digit short code. */
+    String nextShortCode() {
+        String max = jdbc.sql("SELECT MAX(short_code) FROM inventory_sku").query(String.class).optional().orElse(null);
+        int next = max == null ? 1 : Integer.parseInt(max.strip()) + 1;
+        if (next > 99_999) {
+            throw new InventoryRefused("NO_SHORT_CODE", 409, "inventory.error.short-code-full");
+        }
+        return String.format("%05d", next);
+    }
+
+    /** A shelf price label (name, spec, price, price per unit, barcode) on the label printer at this terminal. */
+    public Optional<UUID> printShelfLabel(String skuCode) {
+        Sku sku = find(skuCode).orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-sku", skuCode, skuCode));
+        Locale zh = Translations.SIMPLIFIED;
+        String barcode = sku.barcodes().isEmpty() ? Barcodes.inStore(sku.shortCode()) : sku.barcodes().getFirst().barcode();
+        PrintDocument label = PrintDocument.builder("shelf-label").center().large(sku.name())
+                .text(sku.spec())
+                .huge(Money.yuan(sku.priceFen()))
+                .text(sku.pricePerUnit(Translations.translate("inventory.unit.per.PIECE", zh), Translations.translate("inventory.unit.per.KG", zh)))
+                .barcode(barcode, 8).build();
+        audit.record("inventory.shelf-label", sku.sku());
+        return printing.printAt(CurrentTerminal.name(), DeviceKind.LABEL_PRINTER, label);
+    }
+
+    /**
+     * Barcode labels for a good that came without one: it gets the station's own code (20 + short code,
+     * read by the counter's scanner) the first time, then {@code copies} labels print.
+     */
+    @Transactional
+    public Optional<UUID> printBarcodeLabels(String skuCode, int copies) {
+        Sku sku = find(skuCode).orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-sku", skuCode, skuCode));
+        String barcode = Barcodes.inStore(sku.shortCode());
+        if (!sku.barcodeList().contains(barcode)) {
+            List<SkuBarcode> all = new ArrayList<>(sku.barcodes());
+            all.add(new SkuBarcode(barcode));
+            sku = skus.save(new Sku(sku.sku(), sku.version(), sku.shortCode(), sku.name(), sku.spec(), sku.unit(), sku.priceFen(), sku.costFen(),
+                    sku.category(), sku.pinyin(), sku.threshold(), all, sku.createdAt(), clock.instant()));
+        }
+        PrintDocument.Builder doc = PrintDocument.builder("barcode-label").center();
+        doc.bold(sku.name()).barcode(barcode, 10);
+        Optional<UUID> first = Optional.empty();
+        for (int i = 0; i < Math.max(1, Math.min(copies, 100)); i++) {
+            Optional<UUID> job = printing.printAt(CurrentTerminal.name(), DeviceKind.LABEL_PRINTER, doc.build());
+            first = first.or(() -> job);
+        }
+        audit.record("inventory.barcode-labels", sku.sku() + " × " + copies);
+        return first;
+    }
+}

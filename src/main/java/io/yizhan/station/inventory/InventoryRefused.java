@@ -1,0 +1,51 @@
+package io.yizhan.station.inventory;
+
+import io.yizhan.station.shared.RefusedException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stock, goods or sales request refused: {@link #code()} is stable for programs
+ * ({@code OUT_OF_STOCK}, {@code UNKNOWN_BARCODE}, {@code BAD_BARCODE}, {@code BAD_QUANTITY} …),
+ * {@link #httpStatus()} the API's answer, {@link #sku()} the good it is about (when one is), the
+ * message key says why to people.
+ */
+public class InventoryRefused extends RefusedException {
+
+    private final String code;
+    private final int httpStatus;
+    private final @Nullable String sku;
+    private final Object[] args;
+
+    public InventoryRefused(String code, int httpStatus, String messageKey, @Nullable String sku, Object... args) {
+        super(messageKey);
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.sku = sku;
+        this.args = args.clone();
+    }
+
+    public InventoryRefused(String code, int httpStatus, String messageKey) {
+        this(code, httpStatus, messageKey, null);
+    }
+
+    public static InventoryRefused outOfStock(String sku, String name) {
+        return new InventoryRefused("OUT_OF_STOCK", 409, "inventory.error.out-of-stock", sku, name);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public @Nullable String sku() {
+        return sku;
+    }
+
+    /** The message's parameters (the good's name …). */
+    public Object[] args() {
+        return args.clone();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.yizhan.station.inventory.ui;
+
+import org.jspecify.annotations.NullMarked;
