@@ -112,7 +112,7 @@ public class Goods {
     }
 
     /**
-     * Goods whose name contains {@code q}, whose pinyin initials start with it (苹果: {@code pg}), or
+     * Goods whose name contains {@code q}, whose pinyin initials contain it (红富士苹果: {@code pg}; those starting with it first), or
      * whose SKU code, short code or barcode is it; at most {@code limit}, by name.
      */
     public List<Sku> search(String q, int limit) {
@@ -126,7 +126,7 @@ public class Goods {
                         WHERE pinyin LIKE ? OR name LIKE ? OR sku = ? OR short_code = ?
                            OR sku IN (SELECT sku FROM inventory_barcode WHERE barcode = ?)
                         ORDER BY CASE WHEN pinyin LIKE ? THEN 0 ELSE 1 END, name FETCH FIRST ? ROWS ONLY""")
-                .params(like(lower) + "%", "%" + like(term) + "%", term, term, term, like(lower) + "%", limit)
+                .params("%" + like(lower) + "%", "%" + like(term) + "%", term, term, term, like(lower) + "%", limit)
                 .query(String.class).list();
         List<Sku> found = new ArrayList<>();
         skus.findAllById(codes).forEach(found::add);

@@ -1,0 +1,34 @@
+package io.yizhan.station.inventory.internal;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import io.yizhan.station.counter.StatusStripItem;
+import io.yizhan.station.inventory.Thresholds;
+
+/** Status strip: how many goods are at or below their threshold and how many batches are near expiry, when any are; a link to the lists. */
+@org.springframework.stereotype.Component
+class InventoryStatusItem implements StatusStripItem {
+
+    private final Thresholds thresholds;
+
+    InventoryStatusItem(Thresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public Component create() {
+        int low = thresholds.lowStock().size();
+        int expiring = thresholds.nearExpiry().size();
+        Anchor item = new Anchor("counter/goods");
+        item.setId("status-inventory");
+        item.addClassName("status-item");
+        item.setText(item.getTranslation("inventory.status", low, expiring));
+        item.setVisible(low > 0 || expiring > 0);
+        return item;
+    }
+
+    @Override
+    public int order() {
+        return 400;
+    }
+}
