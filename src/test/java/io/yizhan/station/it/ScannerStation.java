@@ -32,14 +32,26 @@ final class ScannerStation implements AutoCloseable {
     final Browser browser;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** The counter scale on a pty (a Toledo scale), when asked for; else the demo's virtual scale. */
+    final @org.jspecify.annotations.Nullable PtyPair scale;
+
     ScannerStation(String name) throws Exception {
+        this(name, false);
+    }
+
+    ScannerStation(String name, boolean serialScale) throws Exception {
         RequiredTool.require("chromium", "chromium");
         Path work = Files.createTempDirectory(Path.of("target"), name + "-").toAbsolutePath();
         counterScanner = new PtyPair(work.resolve("pty/counter-scanner"));
         kioskScanner = new PtyPair(work.resolve("pty/kiosk-scanner"));
-        station = new StationProcess(work,
+        scale = serialScale ? new PtyPair(work.resolve("pty/counter-scale")) : null;
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--yizhan.devices.counter-scanner.transport=serial", "--yizhan.devices.counter-scanner.port=" + counterScanner.device(),
-                "--yizhan.devices.kiosk-scanner.transport=serial", "--yizhan.devices.kiosk-scanner.port=" + kioskScanner.device()).start();
+                "--yizhan.devices.kiosk-scanner.transport=serial", "--yizhan.devices.kiosk-scanner.port=" + kioskScanner.device()));
+        if (scale != null) {
+            args.addAll(java.util.List.of("--yizhan.devices.counter-scale.transport=serial", "--yizhan.devices.counter-scale.port=" + scale.device()));
+        }
+        station = new StationProcess(work, args.toArray(String[]::new)).start();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setArgs(BrowserIT.CHROMIUM_FLAGS));
@@ -61,11 +73,16 @@ final class ScannerStation implements AutoCloseable {
 
     /** The first counter browser pairs itself with counter-1, whose scanner is {@link #counterScanner}. */
     Page counter() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        return counter("clerk");
+    }
+
+    /** A counter browser signed in as a demo account ({@code clerk}, {@code manager}). */
+    Page counter(String user) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setAcceptDownloads(true));
         Page page = context.newPage();
         page.navigate(station.url("/login"));
-        page.locator("input[name=username]").fill("clerk");
-        page.locator("input[name=password]").fill("clerk-demo");
+        page.locator("input[name=username]").fill(user);
+        page.locator("input[name=password]").fill(user + "-demo");
         page.locator("vaadin-button[slot=submit], button[type=submit]").first().click();
         page.waitForURL("**/counter");
         page.locator("#status-strip").waitFor();
@@ -84,6 +101,12 @@ final class ScannerStation implements AutoCloseable {
     /** A barcode scanned as the hardware sends it: the code and a carriage return. */
     void scan(PtyPair scanner, String code) throws Exception {
         scanner.write((code + "\r").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A POST as the manager, the counter named counter-1; the answer's body. */
+    String post(String path, String contentType, byte[] body) throws Exception {
+        return http.send(request(path).header("Content-Type", contentType).header("X-Terminal", "counter-1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
     String get(String path) throws Exception {
@@ -106,5 +129,8 @@ final class ScannerStation implements AutoCloseable {
         station.close();
         counterScanner.close();
         kioskScanner.close();
+        if (scale != null) {
+            scale.close();
+        }
     }
 }

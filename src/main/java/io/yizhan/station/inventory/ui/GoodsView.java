@@ -142,8 +142,10 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
         Anchor xlsx = new Anchor(download(GoodsImport::templateXlsx, "goods-template.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), getTranslation("inventory.import.template.xlsx"));
         xlsx.setId("template-xlsx");
+        xlsx.addClassName("download-link");
         Anchor csv = new Anchor(download(GoodsImport::templateCsv, "goods-template.csv", "text/csv"), getTranslation("inventory.import.template.csv"));
         csv.setId("template-csv");
+        csv.addClassName("download-link");
         importResult.setId("import-result");
         importResult.addClassName("import-result");
         importResult.getElement().setAttribute("aria-live", "polite");

@@ -177,10 +177,12 @@ public class StocktakeView extends Div implements ScanConsumer, HasDynamicTitle 
         Anchor xlsx = new Anchor(GoodsView.download(() -> stocktakes.reportXlsx(t.id()), "stocktake-" + t.id() + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), getTranslation("inventory.stocktake.report.xlsx"));
         xlsx.setId("report-xlsx");
+        xlsx.addClassName("download-link");
         Anchor csv = new Anchor(GoodsView.download(() -> stocktakes.reportCsv(t.id()), "stocktake-" + t.id() + ".csv", "text/csv"),
                 getTranslation("inventory.stocktake.report.csv"));
         csv.setId("report-csv");
-        reports.add(xlsx, new Paragraph(), csv);
+        csv.addClassName("download-link");
+        reports.add(xlsx, csv);
     }
 
     private void start() {
