@@ -20,7 +20,7 @@ CREATE TABLE sales_sale (
 );
 CREATE UNIQUE INDEX sales_sale_idempotency ON sales_sale (idempotency_key);
 CREATE UNIQUE INDEX sales_sale_payment_key ON sales_sale (payment_key);
-CREATE INDEX sales_sale_status ON sales_sale (status);
+CREATE INDEX sales_sale_status ON sales_sale (status, updated_at);
 CREATE INDEX sales_sale_created ON sales_sale (created_at);
 CREATE INDEX sales_sale_payment ON sales_sale (payment_id);
 

@@ -16,6 +16,9 @@ public interface SaleRepository extends ListCrudRepository<Sale, UUID> {
     @Query("SELECT * FROM sales_sale WHERE status = 'PENDING' ORDER BY created_at FETCH FIRST 100 ROWS ONLY")
     List<Sale> pending();
 
+    @Query("SELECT * FROM sales_sale WHERE status = 'CANCELLED' AND method = 'CODE' AND updated_at >= :since ORDER BY updated_at FETCH FIRST 100 ROWS ONLY")
+    List<Sale> cancelledCodeSalesSince(java.time.Instant since);
+
     @Query("SELECT * FROM sales_sale WHERE terminal = :terminal ORDER BY created_at DESC FETCH FIRST 20 ROWS ONLY")
     List<Sale> latestAt(String terminal);
 }

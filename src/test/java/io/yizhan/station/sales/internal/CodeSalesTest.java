@@ -149,4 +149,17 @@ class CodeSalesTest extends WithCentral {
         assertThat(sales.find(id).orElseThrow().status()).isEqualTo(SaleStatus.CANCELLED);
         assertThat(goods.onHand(sku.sku())).isEqualTo(3);
     }
+
+    @Test
+    void aPaymentThatSucceedsForACancelledSaleIsRefunded() {
+        Sku sku = stocked(2);
+        Sale sale = sell(sku, 1, wechat("00"));
+        // what a race with the crash job leaves: the sale cancelled (stock back), its payment paid
+        jdbc.sql("UPDATE sales_sale SET status = 'CANCELLED' WHERE id = ?").param(sale.id()).update();
+        pendingSales.settleDue();
+        pendingSales.settleDue();
+        assertThat(payments.find(sale.paymentId()).orElseThrow().refundedFen()).isEqualTo(sale.totalFen());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payments_refund WHERE payment_id = ?").param(sale.paymentId()).query(Long.class).single())
+                .as("refunded once").isEqualTo(1);
+    }
 }
