@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -155,7 +156,32 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
         lines.addColumn(l -> l.sku.pricePerUnit(getTranslation("inventory.unit.per.PIECE"), getTranslation("inventory.unit.per.KG")))
                 .setHeader(getTranslation("sales.line.price")).setAutoWidth(true);
         lines.addColumn(l -> Money.yuan(l.amount())).setHeader(getTranslation("sales.line.amount")).setAutoWidth(true);
-        lines.addComponentColumn(this::lineButtons).setHeader(getTranslation("sales.line.change")).setAutoWidth(true);
+        // buttons as a template rendered in the browser: a scan re-sends the lines' data, not a component tree per line
+        lines.addColumn(LitRenderer.<BasketLine>of("<vaadin-button ?hidden=${!item.countable} aria-label=${item.less} @click=${less}>−</vaadin-button>"
+                        + "<vaadin-button ?hidden=${!item.countable} aria-label=${item.more} @click=${more}>+</vaadin-button>"
+                        + "<vaadin-button theme=\"error\" aria-label=${item.remove} @click=${remove}>${item.removeText}</vaadin-button>")
+                .withProperty("countable", l -> l.label == null && l.sku.unit() == Unit.PIECE)
+                .withProperty("less", l -> getTranslation("sales.line.less", l.sku.name()))
+                .withProperty("more", l -> getTranslation("sales.line.more", l.sku.name()))
+                .withProperty("remove", l -> getTranslation("sales.line.remove.label", l.sku.name()))
+                .withProperty("removeText", l -> getTranslation("sales.line.remove"))
+                .withFunction("less", l -> {
+                    if (l.quantity > 1) {
+                        l.quantity--;
+                    } else {
+                        basket.remove(l);
+                    }
+                    refresh();
+                })
+                .withFunction("more", l -> {
+                    l.quantity++;
+                    refresh();
+                })
+                .withFunction("remove", l -> {
+                    basket.remove(l);
+                    refresh();
+                })).setHeader(getTranslation("sales.line.change")).setAutoWidth(true);
+        lines.setItems(basket);
         lines.setAllRowsVisible(true);
         add(lines);
 
@@ -377,35 +403,6 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
         }
     }
 
-    private Component lineButtons(BasketLine line) {
-        Button less = new Button("−", e -> {
-            if (line.quantity > 1) {
-                line.quantity--;
-            } else {
-                basket.remove(line);
-            }
-            refresh();
-        });
-        less.getElement().setAttribute("aria-label", getTranslation("sales.line.less", line.sku.name()));
-        Button more = new Button("+", e -> {
-            line.quantity++;
-            refresh();
-        });
-        more.getElement().setAttribute("aria-label", getTranslation("sales.line.more", line.sku.name()));
-        boolean countable = line.label == null && line.sku.unit() == Unit.PIECE;
-        less.setVisible(countable);
-        more.setVisible(countable);
-        Button remove = new Button(getTranslation("sales.line.remove"), e -> {
-            basket.remove(line);
-            refresh();
-        });
-        remove.addThemeVariants(ButtonVariant.ERROR);
-        remove.getElement().setAttribute("aria-label", getTranslation("sales.line.remove.label", line.sku.name()));
-        HorizontalLayout buttons = new HorizontalLayout(less, more, remove);
-        buttons.setSpacing(true);
-        return buttons;
-    }
-
     private long totalFen() {
         return basket.stream().mapToLong(BasketLine::amount).sum();
     }
@@ -415,7 +412,7 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
         attemptKey = UUID.randomUUID().toString();
         belowZeroAsked = false;
         managerBox.setVisible(false);
-        lines.setItems(basket);
+        lines.getDataProvider().refreshAll();
         lines.setVisible(!basket.isEmpty());
         long due = totalFen();
         total.setText(basket.isEmpty() ? getTranslation("sales.empty") : getTranslation("sales.total", Money.yuan(due)));
