@@ -138,6 +138,11 @@ public class Goods {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** How many goods the station has. */
+    public long count() {
+        return skus.count();
+    }
+
     /** Pieces or grams on hand of each good (all owners, batches and locations). */
     public Map<String, Long> onHand(Collection<String> skuCodes) {
         Map<String, Long> out = new HashMap<>();

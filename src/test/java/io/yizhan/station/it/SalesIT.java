@@ -41,10 +41,20 @@ class SalesIT {
                     SP2,苹果,散装,6902345678903,千克,8.80,B2,2026-11-25,30,B-01-01,20,1,00077
                     SP3,红枣,500g,,千克,19.80,B3,2026-11-01,180,B-01-02,5,1,00078
                     """;
-            String imported = s.post("/api/inventory/import?dryRun=false", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-            assertThat(imported).contains("\"accepted\":3");
-
+            // the clerk imports the station's spreadsheet: a dry run first, then the import
+            Path sheet = Files.createTempFile(Path.of("target"), "goods-", ".csv");
+            Files.write(sheet, (csv + "SP4,坏行,,,件,九块,,,,,1,,\n").getBytes(StandardCharsets.UTF_8));
             Page counter = s.counter();
+            counter.navigate(s.station.url("/counter/goods"));
+            counter.setInputFiles("vaadin-upload input[type=file]", sheet);
+            counter.waitForCondition(() -> counter.locator("#import-result").textContent().contains("3 行可以导入，1 行有问题"),
+                    new Page.WaitForConditionOptions().setTimeout(15_000));
+            assertThat(counter.locator("#import-result").textContent()).contains("第 5 行：售价“九块”不对");
+            checks.check(counter, "counter-goods-import", 14, 24);
+            counter.locator("#import-now").click();
+            counter.waitForCondition(() -> counter.locator("#import-result").textContent().contains("已导入 3 行"));
+            assertThat(s.get("/api/inventory/skus?barcode=6901234567892")).contains("\"onHand\":10");
+
             counter.navigate(s.station.url("/counter/sales"));
             counter.locator("#sale-code input").waitFor();
             s.scan(s.counterScanner, "6901234567892");

@@ -9,6 +9,9 @@ import io.yizhan.station.inventory.Thresholds;
 @org.springframework.stereotype.Component
 class InventoryStatusItem implements StatusStripItem {
 
+    /** The goods screen, where the two lists are. */
+    static final String GOODS_ROUTE = "counter/goods";
+
     private final Thresholds thresholds;
 
     InventoryStatusItem(Thresholds thresholds) {
@@ -19,7 +22,8 @@ class InventoryStatusItem implements StatusStripItem {
     public Component create() {
         int low = thresholds.lowStock().size();
         int expiring = thresholds.nearExpiry().size();
-        Anchor item = new Anchor("counter/goods");
+        Anchor item = new Anchor();
+        item.setHref(GOODS_ROUTE);
         item.setId("status-inventory");
         item.addClassName("status-item");
         item.setText(item.getTranslation("inventory.status", low, expiring));

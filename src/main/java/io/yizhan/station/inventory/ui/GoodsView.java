@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -28,12 +29,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.devices.ScanConsumer;
 import io.yizhan.station.devices.ScanReceived;
 import io.yizhan.station.inventory.Goods;
 import io.yizhan.station.inventory.GoodsImport;
 import io.yizhan.station.inventory.InventoryRefused;
+import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.inventory.MoveRequest;
 import io.yizhan.station.inventory.MoveType;
 import io.yizhan.station.inventory.Sku;
@@ -74,6 +77,8 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
     private final MoveForm moves;
     private final Div importResult = new Div();
     private final Button importNow = new Button();
+    private final Details formBox;
+    private final Details movesBox;
     private final Grid<Thresholds.Low> low = new Grid<>();
     private final Grid<Thresholds.NearExpiry> expiring = new Grid<>();
     private byte @Nullable [] uploaded;
@@ -111,9 +116,10 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
 
         form = new SkuForm(this::saved);
         moves = new MoveForm();
-        add(new H2(getTranslation("inventory.form.title")), form, new H2(getTranslation("inventory.move.title")), moves);
-
-        add(new H2(getTranslation("inventory.import.title")), new Paragraph(getTranslation("inventory.import.help")));
+        // three tasks, each folded under its heading: the screen stays short, and the import is open while the station has no goods
+        formBox = new Details(new H2(getTranslation("inventory.form.title")), form);
+        movesBox = new Details(new H2(getTranslation("inventory.move.title")), moves);
+        Div importBox = new Div(new Paragraph(getTranslation("inventory.import.help")));
         Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             UI ui = UI.getCurrent();
             Runnable check = () -> dryRun(bytes);
@@ -149,7 +155,13 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
         importResult.setId("import-result");
         importResult.addClassName("import-result");
         importResult.getElement().setAttribute("aria-live", "polite");
-        add(row(upload, importNow), row(xlsx, csv), importResult);
+        importBox.add(CounterForms.row(upload, importNow), CounterForms.row(xlsx, csv), importResult);
+        Details importDetails = new Details(new H2(getTranslation("inventory.import.title")), importBox);
+        importDetails.setId("import-box");
+        importDetails.setOpened(goods.count() == 0);
+        formBox.setId("sku-box");
+        movesBox.setId("move-box");
+        add(importDetails, formBox, movesBox);
 
         low.setId("low-stock");
         low.addColumn(Thresholds.Low::name).setHeader(getTranslation("inventory.name")).setFlexGrow(2);
@@ -185,22 +197,19 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
             Sku sku = goods.read(scan.code()).sku();
             form.edit(sku);
             moves.forSku(sku);
+            formBox.setOpened(true);
+            movesBox.setOpened(true);
         } catch (InventoryRefused e) {
             // an unknown barcode: a new good with it
             form.newWithBarcode(scan.code().strip());
+            formBox.setOpened(true);
             say("refused", getTranslation(e.messageKey(), e.args()));
         }
     }
 
-    private static HorizontalLayout row(Component... parts) {
-        HorizontalLayout row = new HorizontalLayout(parts);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return row;
-    }
 
     private String quantity(Unit unit, long q) {
-        return unit == Unit.KG ? BigDecimal.valueOf(q, 3).toPlainString() + getTranslation("inventory.unit.KG") : q + getTranslation("inventory.unit.PIECE");
+        return Quantities.text(unit, q, getLocale());
     }
 
     private void say(String outcome, String text) {
@@ -212,6 +221,7 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
         List<Sku> found = goods.search(query.getValue(), 50);
         onHand = goods.onHand(found.stream().map(Sku::sku).toList());
         list.setItems(found);
+        list.setVisible(!found.isEmpty());
     }
 
     private void showLists() {
@@ -223,6 +233,8 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
         Button edit = new Button(getTranslation("inventory.edit"), e -> {
             form.edit(sku);
             moves.forSku(sku);
+            formBox.setOpened(true);
+            movesBox.setOpened(true);
         });
         Button shelf = new Button(getTranslation("inventory.label.shelf"), e -> printed(() -> goods.printShelfLabel(sku.sku()).isPresent()));
         shelf.setId("shelf-label-" + sku.sku());
@@ -341,7 +353,7 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
             save.setId("sku-save");
             save.addThemeVariants(ButtonVariant.PRIMARY);
             Button fresh = new Button(getTranslation("inventory.form.new"), e -> newWithBarcode(""));
-            add(row(sku, shortCode, name, spec, unit), row(price, cost, category, barcodes, threshold), row(save, fresh));
+            add(CounterForms.row(sku, shortCode, name, spec, unit), CounterForms.row(price, cost, category, barcodes, threshold), CounterForms.row(save, fresh));
         }
 
         void edit(Sku s) {
@@ -412,7 +424,7 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
             Button go = new Button(getTranslation("inventory.move.record"), e -> record());
             go.setId("move-record");
             go.addThemeVariants(ButtonVariant.PRIMARY);
-            add(row(type, sku, batch, produced, expires), row(from, to, quantity, reason, go));
+            add(CounterForms.row(type, sku, batch, produced, expires), CounterForms.row(from, to, quantity, reason, go));
             fit();
         }
 

@@ -18,11 +18,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.devices.ScanConsumer;
 import io.yizhan.station.devices.ScanReceived;
 import io.yizhan.station.inventory.Goods;
 import io.yizhan.station.inventory.InventoryRefused;
+import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.inventory.Stock;
 import io.yizhan.station.inventory.Stocktake;
 import io.yizhan.station.inventory.StocktakeLine;
@@ -78,7 +80,7 @@ public class StocktakeView extends Div implements ScanConsumer, HasDynamicTitle 
         Button start = new Button(getTranslation("inventory.stocktake.start"), e -> start());
         start.setId("stocktake-start");
         start.addThemeVariants(ButtonVariant.PRIMARY);
-        HorizontalLayout startRow = row(startAt, start);
+        HorizontalLayout startRow = CounterForms.row(startAt, start);
         startRow.setVisible(manager);
         add(startRow);
 
@@ -89,7 +91,7 @@ public class StocktakeView extends Div implements ScanConsumer, HasDynamicTitle 
         chosen.addValueChangeListener(e -> show());
         Button sheets = new Button(getTranslation("inventory.stocktake.sheets"), e -> printSheets());
         sheets.setId("stocktake-sheets");
-        add(row(chosen, sheets));
+        add(CounterForms.row(chosen, sheets));
 
         location.setId("count-location");
         location.setLabel(getTranslation("inventory.location"));
@@ -105,7 +107,7 @@ public class StocktakeView extends Div implements ScanConsumer, HasDynamicTitle 
         quantity.addKeyDownListener(Key.ENTER, e -> count(code.getValue(), true));
         Button add = new Button(getTranslation("inventory.stocktake.count"), e -> count(code.getValue(), true));
         add.setId("count-add");
-        add(row(location, code, quantity, add));
+        add(CounterForms.row(location, code, quantity, add));
         result.setId("stocktake-result");
         result.addClassName("pay-result");
         result.getElement().setAttribute("aria-live", "assertive");
@@ -128,7 +130,7 @@ public class StocktakeView extends Div implements ScanConsumer, HasDynamicTitle 
         post.addClickListener(e -> post());
         post.setVisible(manager);
         reports.setId("stocktake-reports");
-        add(lines, row(post, reports));
+        add(lines, CounterForms.row(post, reports));
         reload(null);
     }
 
@@ -137,15 +139,9 @@ public class StocktakeView extends Div implements ScanConsumer, HasDynamicTitle 
         return getTranslation("inventory.stocktake.title");
     }
 
-    private static HorizontalLayout row(Component... parts) {
-        HorizontalLayout row = new HorizontalLayout(parts);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return row;
-    }
 
     private String qty(Unit unit, long q) {
-        return unit == Unit.KG ? BigDecimal.valueOf(q, 3).toPlainString() + getTranslation("inventory.unit.KG") : q + getTranslation("inventory.unit.PIECE");
+        return Quantities.text(unit, q, getLocale());
     }
 
     private void say(String outcome, String text) {

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.devices.Scales;
 import io.yizhan.station.devices.Weight;
@@ -88,7 +89,7 @@ public class SendView extends Div implements HasDynamicTitle {
         add(new H2(getTranslation("parcels.send.sender")));
         field(senderName, "sender-name", "parcels.send.name", 20);
         phoneField(senderPhone, "sender-phone");
-        add(row(senderName, senderPhone));
+        add(CounterForms.row(senderName, senderPhone));
 
         add(new H2(getTranslation("parcels.send.recipient")));
         field(recipientName, "recipient-name", "parcels.send.name", 20);
@@ -100,7 +101,7 @@ public class SendView extends Div implements HasDynamicTitle {
         province.setItemLabelGenerator(p -> english ? p.en() + " " + p.name() : p.name());
         field(address, "address", "parcels.send.address", 120);
         address.setMinWidth("24em");
-        add(row(recipientName, recipientPhone, province, address));
+        add(CounterForms.row(recipientName, recipientPhone, province, address));
 
         add(new H2(getTranslation("parcels.send.parcel")));
         courier.setId("courier");
@@ -123,7 +124,7 @@ public class SendView extends Div implements HasDynamicTitle {
         width.setLabel(getTranslation("parcels.send.width"));
         height.setId("height");
         height.setLabel(getTranslation("parcels.send.height"));
-        add(row(courier, weight, readScale, length, width, height));
+        add(CounterForms.row(courier, weight, readScale, length, width, height));
 
         quote.setId("quote");
         quote.addClassName("send-quote");
@@ -171,12 +172,6 @@ public class SendView extends Div implements HasDynamicTitle {
         f.setAllowedCharPattern("[0-9 ]");
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... fields) {
-        HorizontalLayout row = new HorizontalLayout(fields);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return row;
-    }
 
     /** The counter scale's stable reading, waited for up to two seconds. */
     private void readScale() {

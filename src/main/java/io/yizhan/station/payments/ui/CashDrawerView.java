@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.payments.CashMovement;
 import io.yizhan.station.payments.CashSession;
@@ -90,7 +91,7 @@ public class CashDrawerView extends Div implements HasDynamicTitle {
         Button open = new Button(getTranslation("payments.cash.open"), e -> open());
         open.setId("open-session");
         open.addThemeVariants(ButtonVariant.PRIMARY);
-        openBox.add(row(floatField, open));
+        openBox.add(CounterForms.row(floatField, open));
         add(openBox);
 
         movements.setId("movements");
@@ -138,9 +139,9 @@ public class CashDrawerView extends Div implements HasDynamicTitle {
         close.setId("close-session");
         close.addThemeVariants(ButtonVariant.PRIMARY);
         sessionBox.add(new H2(getTranslation("payments.cash.movements")), movements,
-                new H2(getTranslation("payments.cash.moves")), row(moveAmount, moveReason, payIn, payOut),
+                new H2(getTranslation("payments.cash.moves")), CounterForms.row(moveAmount, moveReason, payIn, payOut),
                 new H2(getTranslation("payments.cash.count")), new Paragraph(getTranslation("payments.cash.count.help")), countRow, counted,
-                row(note, close));
+                CounterForms.row(note, close));
         add(sessionBox);
         closeResult.setId("close-result");
         closeResult.addClassName("pay-result");
@@ -204,12 +205,6 @@ public class CashDrawerView extends Div implements HasDynamicTitle {
         }
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... parts) {
-        HorizontalLayout row = new HorizontalLayout(parts);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return row;
-    }
 
     private Optional<CashSession> current() {
         try {

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.devices.ScanConsumer;
 import io.yizhan.station.devices.ScanReceived;
@@ -118,7 +119,7 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         method.setItemLabelGenerator(m -> getTranslation("payments.take.method." + m));
         method.setValue(CASH);
         method.addClassName("pay-method");
-        add(row(amount, purpose, method));
+        add(CounterForms.row(amount, purpose, method));
 
         tendered.setId("tendered");
         tendered.setLabel(getTranslation("payments.take.tendered"));
@@ -137,14 +138,14 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         take.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.LARGE);
         take.addClickListener(e -> take());
         take.setDisableOnClick(true);
-        add(row(tendered, code, take), change);
+        add(CounterForms.row(tendered, code, take), change);
 
         managerUser.setId("manager-user");
         managerUser.setLabel(getTranslation("payments.take.manager"));
         managerPassword.setId("manager-password");
         managerPassword.setLabel(getTranslation("payments.take.manager-password"));
         managerBox.add(new Paragraph(getTranslation("payments.take.manager.help", Money.yuan(payments.secondCheckFen()))),
-                row(managerUser, managerPassword));
+                CounterForms.row(managerUser, managerPassword));
         managerBox.setId("manager-box");
         add(managerBox);
 
@@ -224,7 +225,7 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         confirm.setDisableOnClick(true);
         refundConfirm = confirm;
-        refundBox.add(refundTitle, row(refundAmount, refundReason, refundManager, refundManagerPassword, confirm));
+        refundBox.add(refundTitle, CounterForms.row(refundAmount, refundReason, refundManager, refundManagerPassword, confirm));
         refundBox.setVisible(false);
         add(refundBox);
 
@@ -275,20 +276,7 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         take();
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... parts) {
-        HorizontalLayout row = new HorizontalLayout(parts);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return row;
-    }
 
-    private Optional<Long> fen(TextField field) {
-        try {
-            return field.isEmpty() ? Optional.empty() : Optional.of(Money.fen(field.getValue()));
-        } catch (NumberFormatException | ArithmeticException e) {
-            return Optional.of(-1L);
-        }
-    }
 
     /** Something changed: a new attempt (new key), the cash fields or the code field, and the button's words. */
     private void fresh() {
@@ -300,10 +288,10 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         tendered.setVisible(cash);
         change.setVisible(cash);
         code.setVisible(!cash);
-        Optional<Long> due = fen(amount);
+        Optional<Long> due = CounterForms.fen(amount);
         long dueFen = due.orElse(0L);
         managerBox.setVisible(!cash && dueFen > payments.secondCheckFen() && !payments.callerIsManager());
-        Optional<Long> given = fen(tendered);
+        Optional<Long> given = CounterForms.fen(tendered);
         change.setText(cash && due.isPresent() && given.isPresent() && given.get() >= dueFen && dueFen > 0
                 ? getTranslation("payments.take.change", Money.yuan(given.get() - dueFen)) : "");
         take.setText(getTranslation(cash ? "payments.take.button.cash" : "payments.take.button.code",
@@ -312,7 +300,7 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
     }
 
     private void take() {
-        Optional<Long> due = fen(amount);
+        Optional<Long> due = CounterForms.fen(amount);
         if (due.isEmpty() || due.get() <= 0) {
             amount.setInvalid(true);
             amount.setErrorMessage(getTranslation("payments.error.amount"));
@@ -322,7 +310,7 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
         }
         amount.setInvalid(false);
         boolean cash = CASH.equals(method.getValue());
-        Optional<Long> given = cash ? fen(tendered) : Optional.empty();
+        Optional<Long> given = cash ? CounterForms.fen(tendered) : Optional.empty();
         String authCode = cash ? null : code.getValue().replaceAll("\\s", "");
         if (!cash && authCode.isEmpty()) {
             code.focus();
@@ -421,7 +409,7 @@ public class TakePaymentView extends Div implements ScanConsumer, HasDynamicTitl
             return;
         }
         try {
-            long fen = fen(refundAmount).filter(f -> f > 0).orElseThrow(() -> new PaymentRefused("BAD_AMOUNT", 400, "payments.error.amount"));
+            long fen = CounterForms.fen(refundAmount).filter(f -> f > 0).orElseThrow(() -> new PaymentRefused("BAD_AMOUNT", 400, "payments.error.amount"));
             String approvedBy = null;
             if (refundManager.isVisible() && !refundManager.isEmpty()) {
                 approvedBy = approval.approve(refundManager.getValue(), refundManagerPassword.getValue(), Money.yuan(fen) + " " + p.purpose())

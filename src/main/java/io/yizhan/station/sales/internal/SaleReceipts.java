@@ -3,7 +3,7 @@ package io.yizhan.station.sales.internal;
 import io.yizhan.station.devices.DeviceKind;
 import io.yizhan.station.devices.PrintDocument;
 import io.yizhan.station.devices.PrintQueue;
-import io.yizhan.station.inventory.Unit;
+import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.payments.Payment;
 import io.yizhan.station.sales.Sale;
 import io.yizhan.station.sales.SaleLine;
@@ -12,7 +12,6 @@ import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.shared.Translations;
-import java.math.BigDecimal;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +39,7 @@ public class SaleReceipts {
                 .bold(Translations.translate("sales.receipt.title", zh, Sales.number(sale.id()))).rule().left();
         for (SaleLine line : sale.lines()) {
             doc.text(line.name());
-            doc.text("  " + quantity(line.unit(), line.quantity(), zh) + " × " + Money.yuan(line.unitPriceFen()) + "   " + Money.yuan(line.amountFen()));
+            doc.text("  " + Quantities.text(line.unit(), line.quantity(), zh) + " × " + Money.yuan(line.unitPriceFen()) + "   " + Money.yuan(line.amountFen()));
         }
         doc.rule().large(Translations.translate("sales.receipt.total", zh, Money.yuan(sale.totalFen())))
                 .text(Translations.translate("payments.receipt.method." + payment.channel(), zh));
@@ -55,11 +54,5 @@ public class SaleReceipts {
                 .text(Translations.translate("sales.receipt.return-hint", zh))
                 .qr(sale.id().toString(), 20).feed(1);
         printing.printAt(sale.terminal(), DeviceKind.RECEIPT_PRINTER, doc.build());
-    }
-
-    /** "3件" or "1.255千克". */
-    public static String quantity(Unit unit, long quantity, Locale locale) {
-        return unit == Unit.KG ? BigDecimal.valueOf(quantity, 3).toPlainString() + Translations.translate("inventory.unit.KG", locale)
-                : quantity + Translations.translate("inventory.unit.PIECE", locale);
     }
 }

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.yizhan.contract.Wallet;
+import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.devices.ScanConsumer;
 import io.yizhan.station.devices.ScanReceived;
@@ -30,6 +31,7 @@ import io.yizhan.station.devices.Scales;
 import io.yizhan.station.devices.Weight;
 import io.yizhan.station.inventory.Goods;
 import io.yizhan.station.inventory.InventoryRefused;
+import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.inventory.ScannedGood;
 import io.yizhan.station.inventory.Sku;
 import io.yizhan.station.inventory.Unit;
@@ -41,7 +43,6 @@ import io.yizhan.station.sales.SaleLine;
 import io.yizhan.station.sales.SaleRequest;
 import io.yizhan.station.sales.SaleStatus;
 import io.yizhan.station.sales.Sales;
-import io.yizhan.station.sales.internal.SaleReceipts;
 import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.RefusedException;
 import io.yizhan.station.shared.StationTime;
@@ -118,6 +119,8 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
     private @Nullable UUID pending;
     private @Nullable Registration polling;
     private boolean belowZeroAsked;
+    private boolean secondCheckAsked;
+    private final Paragraph managerHelp = new Paragraph();
 
     public SalesView(Sales sales, Goods goods, Scales scales, Payments payments, ManagerApproval approval, StationTime time) {
         this.sales = sales;
@@ -151,7 +154,7 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
         lines.addClassName("sale-lines");
         lines.addColumn(l -> l.sku.name() + (l.sku.spec().isEmpty() ? "" : " " + l.sku.spec())).setHeader(getTranslation("sales.line.name"))
                 .setFlexGrow(3);
-        lines.addColumn(l -> SaleReceipts.quantity(l.sku.unit(), l.quantity, getLocale())).setHeader(getTranslation("sales.line.quantity"))
+        lines.addColumn(l -> Quantities.text(l.sku.unit(), l.quantity, getLocale())).setHeader(getTranslation("sales.line.quantity"))
                 .setAutoWidth(true);
         lines.addColumn(l -> l.sku.pricePerUnit(getTranslation("inventory.unit.per.PIECE"), getTranslation("inventory.unit.per.KG")))
                 .setHeader(getTranslation("sales.line.price")).setAutoWidth(true);
@@ -214,13 +217,13 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
         change.setId("sale-change");
         change.addClassName("pay-change");
         change.getElement().setAttribute("aria-live", "polite");
-        add(row(tendered, payCash, authCode, payCode), change);
+        add(CounterForms.row(tendered, payCash, authCode, payCode), change);
 
         managerUser.setId("manager-user");
         managerUser.setLabel(getTranslation("payments.take.manager"));
         managerPassword.setId("manager-password");
         managerPassword.setLabel(getTranslation("payments.take.manager-password"));
-        managerBox.add(new Paragraph(getTranslation("sales.below-zero.help")), row(managerUser, managerPassword));
+        managerBox.add(managerHelp, CounterForms.row(managerUser, managerPassword));
         managerBox.setId("manager-box");
         managerBox.addClassName("pay-waiting");
         managerBox.setVisible(false);
@@ -302,12 +305,6 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
         addCode(text);
     }
 
-    private static HorizontalLayout row(Component... parts) {
-        HorizontalLayout row = new HorizontalLayout(parts);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return row;
-    }
 
     private void entered() {
         String text = code.getValue().strip();
@@ -411,6 +408,7 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
     private void refresh() {
         attemptKey = UUID.randomUUID().toString();
         belowZeroAsked = false;
+        secondCheckAsked = false;
         managerBox.setVisible(false);
         lines.getDataProvider().refreshAll();
         lines.setVisible(!basket.isEmpty());
@@ -424,18 +422,11 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
 
     private void showChange() {
         long due = totalFen();
-        Optional<Long> given = fen(tendered);
+        Optional<Long> given = CounterForms.fen(tendered);
         change.setText(!basket.isEmpty() && given.isPresent() && given.get() >= due
                 ? getTranslation("payments.take.change", Money.yuan(given.get() - due)) : "");
     }
 
-    private static Optional<Long> fen(TextField field) {
-        try {
-            return field.isEmpty() ? Optional.empty() : Optional.of(Money.fen(field.getValue()));
-        } catch (NumberFormatException | ArithmeticException e) {
-            return Optional.of(-1L);
-        }
-    }
 
     private void pay(String method) {
         if (basket.isEmpty() || pending != null) {
@@ -443,32 +434,35 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
             payCode.setEnabled(!basket.isEmpty() && pending == null);
             return;
         }
-        Optional<Long> given = Payments.CASH.equals(method) ? fen(tendered) : Optional.empty();
+        Optional<Long> given = Payments.CASH.equals(method) ? CounterForms.fen(tendered) : Optional.empty();
         String code = Payments.CODE.equals(method) ? authCode.getValue().replaceAll("\\s", "") : null;
         if (code != null && code.isEmpty()) {
             authCode.focus();
             payCode.setEnabled(true);
             return;
         }
-        String belowZeroBy = null;
-        if (belowZeroAsked) {
-            belowZeroBy = approval.approve(managerUser.getValue(), managerPassword.getValue(), getTranslation("sales.below-zero.what")).orElse(null);
+        String approvedBy = null;
+        if (belowZeroAsked || secondCheckAsked) {
+            approvedBy = approval.approve(managerUser.getValue(), managerPassword.getValue(),
+                    getTranslation(belowZeroAsked ? "sales.below-zero.what" : "sales.second-check.what", Money.yuan(totalFen()))).orElse(null);
             managerPassword.clear();
-            if (belowZeroBy == null) {
+            if (approvedBy == null) {
                 managerPassword.setInvalid(true);
                 managerPassword.setErrorMessage(getTranslation("payments.take.manager.refused"));
                 payCash.setEnabled(true);
                 payCode.setEnabled(true);
                 return;
             }
+            managerPassword.setInvalid(false);
         }
         try {
             Sale sale = sales.sell(new SaleRequest(basket.stream().map(BasketLine::request).toList(), method, code, given.orElse(null), attemptKey),
-                    belowZeroBy, null).sale();
+                    belowZeroAsked ? approvedBy : null, secondCheckAsked ? approvedBy : null).sale();
             show(sale);
         } catch (InventoryRefused e) {
             if (e.code().equals("OUT_OF_STOCK")) {
                 belowZeroAsked = true;
+                managerHelp.setText(getTranslation("sales.below-zero.help"));
                 managerBox.setVisible(true);
             }
             refused(e);
@@ -476,6 +470,12 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
             payCode.setEnabled(true);
         } catch (PaymentRefused e) {
             say("refused", getTranslation(e.messageKey()));
+            if (e.code().equals("SECOND_CHECK_REQUIRED")) {
+                // a large code payment: a manager confirms here with their own password, then the code is scanned again
+                secondCheckAsked = true;
+                managerHelp.setText(getTranslation("sales.second-check.help", Money.yuan(payments.secondCheckFen())));
+                managerBox.setVisible(true);
+            }
             attemptKey = UUID.randomUUID().toString();
             authCode.clear();
             payCash.setEnabled(true);
@@ -577,6 +577,6 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
 
     /** What a sale line shows in the return panel. */
     static String describe(SaleLine line, java.util.Locale locale) {
-        return line.name() + " " + SaleReceipts.quantity(line.unit(), line.quantity(), locale) + " " + Money.yuan(line.amountFen());
+        return line.name() + " " + Quantities.text(line.unit(), line.quantity(), locale) + " " + Money.yuan(line.amountFen());
     }
 }
