@@ -138,6 +138,54 @@ public class Goods {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** Largest picture accepted (a phone photo), and the side it is scaled to fit. */
+    static final int PICTURE_MAX_BYTES = 8 * 1024 * 1024;
+    static final int PICTURE_SIDE = 320;
+
+    /**
+     * Sets a good's picture from a PNG, JPEG, GIF or BMP (a phone photo will do): it is scaled to fit
+     * {@value #PICTURE_SIDE} px and kept as a JPEG of some tens of KB.
+     */
+    @Transactional
+    public void setPicture(String skuCode, byte[] image) {
+        Sku sku = find(skuCode).orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-sku", skuCode, skuCode));
+        if (image.length == 0 || image.length > PICTURE_MAX_BYTES) {
+            throw new InventoryRefused("BAD_PICTURE", 400, "inventory.error.picture", sku.sku());
+        }
+        java.awt.image.BufferedImage source;
+        try {
+            source = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image));
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            source = null;
+        }
+        if (source == null || source.getWidth() < 1 || source.getHeight() < 1) {
+            throw new InventoryRefused("BAD_PICTURE", 400, "inventory.error.picture", sku.sku());
+        }
+        double scale = Math.min(1.0, (double) PICTURE_SIDE / Math.max(source.getWidth(), source.getHeight()));
+        int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
+        java.awt.image.BufferedImage scaled = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scaled.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(source, 0, 0, w, h, null);
+        g.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(scaled, "jpg", jpeg);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        jdbc.sql("UPDATE inventory_sku SET picture = ? WHERE sku = ?").params(jpeg.toByteArray(), sku.sku()).update();
+        audit.record("inventory.picture", sku.sku());
+    }
+
+    /** A good's picture as JPEG, if it has one. */
+    public Optional<byte[]> picture(String skuCode) {
+        return jdbc.sql("SELECT picture FROM inventory_sku WHERE sku = ? AND picture IS NOT NULL").param(skuCode).query(byte[].class).optional();
+    }
+
     /** How many goods the station has. */
     public long count() {
         return skus.count();
@@ -226,7 +274,7 @@ public class Goods {
         Sku sku = find(skuCode).orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-sku", skuCode, skuCode));
         Locale zh = Translations.SIMPLIFIED;
         String barcode = sku.barcodes().isEmpty() ? Barcodes.inStore(sku.shortCode()) : sku.barcodes().getFirst().barcode();
-        PrintDocument label = PrintDocument.builder("shelf-label").center().large(sku.name())
+        PrintDocument label = PrintDocument.builder("price-label").center().large(sku.name())
                 .text(sku.spec())
                 .huge(Money.yuan(sku.priceFen()))
                 .text(sku.pricePerUnit(Translations.translate("inventory.unit.per.PIECE", zh), Translations.translate("inventory.unit.per.KG", zh)))

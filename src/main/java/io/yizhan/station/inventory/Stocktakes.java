@@ -213,9 +213,15 @@ public class Stocktakes {
                 "report.difference", "report.value").stream().map(k -> Translations.translate("inventory.stocktake." + k, ZH)).toList();
     }
 
+    /** A line as people read it: pieces, or kg with three decimals (the API keeps grams). */
     private static List<Object> reportRow(StocktakeLine l) {
-        return List.of(l.location(), l.sku(), l.name(), l.spec(), Translations.translate("inventory.unit." + l.unit(), ZH), l.systemQuantity(),
-                l.countedQuantity(), l.difference(), java.math.BigDecimal.valueOf(l.differenceValueFen(), 2));
+        return List.of(l.location(), l.sku(), l.name(), l.spec(), Translations.translate("inventory.unit." + l.unit(), ZH),
+                inUnit(l.unit(), l.systemQuantity()), inUnit(l.unit(), l.countedQuantity()), inUnit(l.unit(), l.difference()),
+                java.math.BigDecimal.valueOf(l.differenceValueFen(), 2));
+    }
+
+    private static Number inUnit(Unit unit, long quantity) {
+        return unit == Unit.KG ? java.math.BigDecimal.valueOf(quantity, 3) : quantity;
     }
 
     /** The discrepancy report as an XLSX workbook (quantities in pieces or grams, values in yuan). */

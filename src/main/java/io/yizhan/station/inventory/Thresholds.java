@@ -55,6 +55,20 @@ public class Thresholds {
                 .list();
     }
 
+    /** How many goods are at or below their threshold (for the status strip: no sales history read). */
+    public int lowStockCount() {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM inventory_sku s
+                        LEFT JOIN (SELECT sku, SUM(quantity) AS on_hand FROM inventory_stock GROUP BY sku) h ON h.sku = s.sku
+                        WHERE s.threshold > 0 AND COALESCE(h.on_hand, 0) <= s.threshold""").query(Integer.class).single();
+    }
+
+    /** How many batches with stock expire within the near-expiry days. */
+    public int nearExpiryCount() {
+        LocalDate until = time.date(clock.instant()).plusDays(rules.nearExpiryDays());
+        return jdbc.sql("SELECT COUNT(*) FROM inventory_stock WHERE expires_on <= ? AND quantity > 0").param(until).query(Integer.class).single();
+    }
+
     /** The safety stock suggested for a good that sold {@code sold} (pieces or grams) in the window. */
     public long suggestion(long sold) {
         long days = (long) rules.leadTimeDays() + rules.bufferDays();

@@ -173,6 +173,40 @@ class GoodsAndStockTest {
                     assertThat(l.suggestion()).isEqualTo(1); // 1 sold in 28 days × (3 + 2) days → 0.18, rounded up
                 });
         assertThat(thresholds.nearExpiry()).extracting(Thresholds.NearExpiry::sku).contains(bread.sku());
+        assertThat(thresholds.lowStockCount()).isEqualTo(thresholds.lowStock().size());
+        assertThat(thresholds.nearExpiryCount()).isEqualTo(thresholds.nearExpiry().size());
         assertThat(thresholds.suggestion(56)).isEqualTo(10);
+    }
+
+    @Test
+    void aPictureIsScaledAndKeptAsJpeg() throws Exception {
+        Sku tea = piece("茶杯", 1_500);
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(1_200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(photo, "png", png);
+        goods.setPicture(tea.sku(), png.toByteArray());
+        byte[] kept = goods.picture(tea.sku()).orElseThrow();
+        java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(kept));
+        assertThat(back.getWidth()).isEqualTo(320);
+        assertThat(back.getHeight()).isEqualTo(213);
+        assertThat(kept[0] & 0xFF).as("a JPEG").isEqualTo(0xFF);
+        assertThatThrownBy(() -> goods.setPicture(tea.sku(), "不是图片".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .extracting("code").isEqualTo("BAD_PICTURE");
+        assertThat(goods.find(tea.sku()).orElseThrow().name()).isEqualTo("茶杯");
+        goods.save(new SkuDraft(tea.sku(), null, "茶杯（大）", "", Unit.PIECE, 1_600, null, "", List.of(), 0));
+        assertThat(goods.picture(tea.sku())).as("saving the good keeps its picture").isPresent();
+    }
+
+    @Test
+    void labelsPrintAndAGoodWithoutABarcodeGetsTheStationsOwn() {
+        Sku loose = piece("散装花生", 1_200);
+        long before = jdbc.sql("SELECT COUNT(*) FROM devices_print_job WHERE document IN ('price-label', 'barcode-label')").query(Long.class).single();
+        assertThat(goods.printShelfLabel(loose.sku())).as("a price label on the label printer").isPresent();
+        assertThat(goods.printBarcodeLabels(loose.sku(), 2)).isPresent();
+        String own = Barcodes.inStore(loose.shortCode());
+        assertThat(goods.find(loose.sku()).orElseThrow().barcodeList()).containsExactly(own);
+        assertThat(goods.read(own).sku().sku()).as("the printed code scans").isEqualTo(loose.sku());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM devices_print_job WHERE document IN ('price-label', 'barcode-label')").query(Long.class).single())
+                .isEqualTo(before + 3);
     }
 }

@@ -104,6 +104,23 @@ class InventoryApi {
                 onHand.getOrDefault(s.sku(), 0L))).toList();
     }
 
+    /** A good's picture: the image (PNG, JPEG …) as the raw body; kept scaled as a JPEG. */
+    @org.springframework.web.bind.annotation.PutMapping("/api/inventory/skus/{sku}/picture")
+    ResponseEntity<Void> setPicture(@PathVariable String sku, HttpServletRequest request) throws IOException {
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(8 * 1024 * 1024 + 1);
+        }
+        goods.setPicture(sku, body);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/inventory/skus/{sku}/picture")
+    ResponseEntity<byte[]> picture(@PathVariable String sku) {
+        return goods.picture(sku).map(p -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(p))
+                .orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-picture", sku));
+    }
+
     record StockOut(String sku, String batch, String location, long quantity, @Nullable LocalDate expiresOn) {
     }
 

@@ -20,8 +20,8 @@ class InventoryStatusItem implements StatusStripItem {
 
     @Override
     public Component create() {
-        int low = thresholds.lowStock().size();
-        int expiring = thresholds.nearExpiry().size();
+        int low = thresholds.lowStockCount();
+        int expiring = thresholds.nearExpiryCount();
         Anchor item = new Anchor();
         item.setHref(GOODS_ROUTE);
         item.setId("status-inventory");

@@ -321,6 +321,16 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
         private final TextField category = new TextField(getTranslation("inventory.category"));
         private final TextField barcodes = new TextField(getTranslation("inventory.barcodes"));
         private final TextField threshold = new TextField(getTranslation("inventory.threshold"));
+        private final com.vaadin.flow.component.html.Image preview = new com.vaadin.flow.component.html.Image();
+        private final Upload picture = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+            UI ui = UI.getCurrent();
+            Runnable set = () -> setPicture(bytes);
+            if (ui != null) {
+                ui.access(set::run);
+            } else {
+                set.run();
+            }
+        }));
 
         SkuForm(java.util.function.Consumer<Sku> saved) {
             setId("sku-form");
@@ -353,10 +363,42 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
             save.setId("sku-save");
             save.addThemeVariants(ButtonVariant.PRIMARY);
             Button fresh = new Button(getTranslation("inventory.form.new"), e -> newWithBarcode(""));
-            add(CounterForms.row(sku, shortCode, name, spec, unit), CounterForms.row(price, cost, category, barcodes, threshold), CounterForms.row(save, fresh));
+            picture.setId("sku-picture");
+            picture.setMaxFiles(1);
+            picture.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/bmp");
+            picture.setI18n(new UploadI18N()
+                    .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("inventory.picture.upload")).setMany(getTranslation("inventory.picture.upload")))
+                    .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("inventory.import.drop")).setMany(getTranslation("inventory.import.drop"))));
+            preview.setId("sku-picture-preview");
+            preview.addClassName("sku-picture");
+            preview.setVisible(false);
+            add(CounterForms.row(sku, shortCode, name, spec, unit), CounterForms.row(price, cost, category, barcodes, threshold),
+                    CounterForms.row(picture, preview), CounterForms.row(save, fresh));
+        }
+
+        /** The picture for the good in the form, which must be saved first. */
+        private void setPicture(byte[] bytes) {
+            try {
+                goods.setPicture(sku.getValue().strip(), bytes);
+                showPicture(sku.getValue().strip());
+                say("succeeded", getTranslation("inventory.picture.saved"));
+            } catch (InventoryRefused refused) {
+                say("refused", getTranslation(refused.messageKey(), refused.args()));
+            }
+            picture.clearFileList();
+        }
+
+        private void showPicture(String code) {
+            java.util.Optional<byte[]> jpeg = goods.picture(code);
+            preview.setVisible(jpeg.isPresent());
+            jpeg.ifPresent(bytes -> {
+                preview.setSrc(download(() -> bytes, code + ".jpg", "image/jpeg"));
+                preview.setAlt(getTranslation("inventory.picture.alt", name.getValue()));
+            });
         }
 
         void edit(Sku s) {
+            showPicture(s.sku());
             sku.setValue(s.sku());
             shortCode.setValue(s.shortCode());
             name.setValue(s.name());
@@ -375,6 +417,7 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
             }
             barcodes.setValue(barcode);
             unit.setValue(Unit.PIECE);
+            preview.setVisible(false);
             sku.focus();
         }
     }
