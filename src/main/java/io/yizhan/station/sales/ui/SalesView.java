@@ -361,6 +361,8 @@ public class SalesView extends Div implements ScanConsumer, HasDynamicTitle {
 
     private void addSku(Sku sku, @Nullable Long quantity, @Nullable String label, @Nullable Long amount) {
         if (pending != null) {
+            // the basket is being paid for: the good is not added, and the clerk is told so
+            say("pending", getTranslation("sales.busy", sku.name()));
             return;
         }
         long q;
