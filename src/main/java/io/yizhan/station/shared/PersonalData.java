@@ -21,6 +21,18 @@ public final class PersonalData {
         return "****";
     }
 
+    /** Masks one resident ID number: the first four and last four characters, 1101**********1234. */
+    public static String maskIdNumber(String id) {
+        String s = id.strip();
+        return s.length() >= 8 ? s.substring(0, 4) + "*".repeat(Math.max(0, s.length() - 8)) + s.substring(s.length() - 4) : "****";
+    }
+
+    /** Masks an account number (bank card, WeChat id): only its last four characters show. */
+    public static String maskAccount(String account) {
+        String s = account.replaceAll("\\s", "");
+        return s.length() > 4 ? "****" + s.substring(s.length() - 4) : "****";
+    }
+
     /** Masks every mobile and resident-ID number inside free text. */
     public static String mask(String text) {
         String once = replace(ID_NUMBER.matcher(text), "$1**********$2");

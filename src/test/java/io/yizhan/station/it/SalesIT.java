@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * driven by the counter scanner on a pty — a good scanned twice, a weighed good on the Toledo scale on
  * a pty, a price-embedded scale label — paid in cash with the change shown; the receipt's QR code
  * (read from the printed receipt with zbarimg) scanned back for a return; and a manager's stocktake
- * counted by scanning, its difference posted and its XLSX report downloaded and read back. Every
- * screen passes axe-core and the counter's size floor.
+ * counted by scanning, its difference posted and its XLSX report downloaded and read back; a
+ * consignor registered with consent. Every screen passes axe-core and the counter's size floor.
  */
 class SalesIT {
 
@@ -133,6 +133,17 @@ class SalesIT {
             manager.locator("#goods-query input").fill("pg");
             manager.waitForCondition(() -> manager.locator("#goods-list").textContent().contains("苹果"));
             checks.check(manager, "counter-goods", 14, 24);
+
+            // the consignment counter's first part: a farmer registered with consent, listed masked
+            manager.navigate(s.station.url("/counter/consignors"));
+            manager.locator("#consignor-name input").fill("王大伯");
+            manager.locator("#consignor-phone input").fill("13812345678");
+            manager.locator("#consignor-id input").fill("11010519491231002X");
+            manager.locator("#consignor-consent input").check();
+            manager.locator("#consignor-register").click();
+            manager.waitForCondition(() -> manager.locator("#consignor-result").textContent().startsWith("已登记：王大伯"));
+            assertThat(manager.locator("#consignor-list").textContent()).contains("138****5678", "1101**********002X").doesNotContain("13812345678");
+            checks.check(manager, "counter-consignors", 14, 24);
         }
     }
 }

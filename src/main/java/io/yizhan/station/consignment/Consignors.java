@@ -1,0 +1,173 @@
+package io.yizhan.station.consignment;
+
+import io.yizhan.station.consignment.internal.SecretBox;
+import io.yizhan.station.shared.PersonalData;
+import io.yizhan.station.shared.UuidV7;
+import io.yizhan.station.staff.AuditLog;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Consignors (寄售人), registered at the counter by a clerk, who records their consent. Phone, ID and
+ * payout account numbers are kept only encrypted ({@link SecretBox}); an ID number is found by its
+ * keyed hash, so one person is one consignor; everything shown or logged is masked.
+ */
+@Service
+public class Consignors {
+
+    private static final String COLUMNS = """
+            id, name, phone_masked, id_masked, payout_method, payout_account_masked, proxy_name, commission_counter_pct, commission_online_pct,
+            period_days, end_action, floor_price_fen, consent_at, consent_by, created_at, erased_at""";
+
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final int eraseAfterDays;
+
+    Consignors(JdbcClient jdbc, SecretBox box, Clock clock, AuditLog audit, io.yizhan.station.consignment.internal.ConsignmentProperties rules) {
+        this.eraseAfterDays = rules.eraseAfterDays();
+        this.jdbc = jdbc;
+        this.box = box;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * Registers a consignor; the calling clerk records that the consignor consented, now.
+     *
+     * @throws ConsignmentRefused {@code BAD_ID_NUMBER}, {@code BAD_PHONE}, {@code BAD_NAME}, {@code BAD_TERMS},
+     *                            {@code BAD_ACCOUNT}, {@code DUPLICATE_CONSIGNOR} or {@code KEY_MISSING}
+     */
+    @Transactional
+    public Consignor register(ConsignorDraft draft) {
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty() || name.length() > 40) {
+            throw new ConsignmentRefused("BAD_NAME", 400, "consignment.error.name");
+        }
+        String phone = draft.phone() == null ? "" : draft.phone().replaceAll("[\\s-]", "");
+        if (!phone.matches("1[3-9]\\d{9}|0\\d{9,11}")) {
+            throw new ConsignmentRefused("BAD_PHONE", 400, "consignment.error.phone");
+        }
+        String id = IdNumbers.normalise(draft.idNumber()).orElseThrow(() -> new ConsignmentRefused("BAD_ID_NUMBER", 400, "consignment.error.id-number"));
+        if (draft.payoutMethod() == null || draft.endAction() == null || draft.commissionCounterPct() < 0 || draft.commissionCounterPct() > 100
+                || draft.commissionOnlinePct() < 0 || draft.commissionOnlinePct() > 100 || draft.periodDays() < 1 || draft.periodDays() > 365
+                || (draft.floorPriceFen() != null && draft.floorPriceFen() < 0)) {
+            throw new ConsignmentRefused("BAD_TERMS", 400, "consignment.error.terms");
+        }
+        if (draft.endAction() == EndAction.MARKDOWN && draft.floorPriceFen() == null) {
+            throw new ConsignmentRefused("BAD_TERMS", 400, "consignment.error.floor-price");
+        }
+        String account = draft.payoutAccount() == null ? "" : draft.payoutAccount().strip();
+        if (draft.payoutMethod() != PayoutMethod.CASH && (account.length() < 4 || account.length() > 60)) {
+            throw new ConsignmentRefused("BAD_ACCOUNT", 400, "consignment.error.account");
+        }
+        String proxy = draft.proxyName() == null || draft.proxyName().isBlank() ? null : draft.proxyName().strip();
+        if (proxy != null && proxy.length() > 40) {
+            throw new ConsignmentRefused("BAD_NAME", 400, "consignment.error.name");
+        }
+        String hash = box.hash(id);
+        if (byIdNumber(id).isPresent()) {
+            throw new ConsignmentRefused("DUPLICATE_CONSIGNOR", 409, "consignment.error.duplicate");
+        }
+        UUID consignorId = UuidV7.next(clock);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        try {
+            jdbc.sql("""
+                            INSERT INTO consignment_consignor (id, name, phone_enc, phone_masked, id_enc, id_hash, id_masked, payout_method,
+                                payout_account_enc, payout_account_masked, proxy_name, commission_counter_pct, commission_online_pct, period_days,
+                                end_action, floor_price_fen, consent_at, consent_by, created_at, last_activity_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(consignorId, name, box.seal(phone), PersonalData.maskPhone(phone), box.seal(id), hash, PersonalData.maskIdNumber(id),
+                            draft.payoutMethod().name(), account.isEmpty() ? null : box.seal(account),
+                            account.isEmpty() ? null : PersonalData.maskAccount(account), proxy, draft.commissionCounterPct(),
+                            draft.commissionOnlinePct(), draft.periodDays(), draft.endAction().name(), draft.floorPriceFen(), now,
+                            audit.currentActor(), now, now)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            throw new ConsignmentRefused("DUPLICATE_CONSIGNOR", 409, "consignment.error.duplicate");
+        }
+        audit.record("consignment.consignor-registered", name + " " + PersonalData.maskIdNumber(id));
+        return find(consignorId).orElseThrow();
+    }
+
+    public Optional<Consignor> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consignment_consignor WHERE id = ?").param(id).query((rs, i) -> consignor(rs)).optional();
+    }
+
+    /** The consignor with this ID number (found by its keyed hash; the number itself is not searchable). */
+    public Optional<Consignor> byIdNumber(String idNumber) {
+        Optional<String> id = IdNumbers.normalise(idNumber);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consignment_consignor WHERE id_hash = ?").param(box.hash(id.get()))
+                .query((rs, i) -> consignor(rs)).optional();
+    }
+
+    /** Consignors whose name contains {@code q} (all when blank), by name; at most {@code limit}. */
+    public List<Consignor> search(@Nullable String q, int limit) {
+        String term = q == null ? "" : q.strip();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consignment_consignor WHERE name LIKE ? ORDER BY name, id FETCH FIRST ? ROWS ONLY")
+                .params("%" + term.replace("%", "\\%").replace("_", "\\_") + "%", limit).query((rs, i) -> consignor(rs)).list();
+    }
+
+    /**
+     * The consignor's phone number in full, for what must carry it (the 承诺达标合格证's producer contact);
+     * empty once erased. Each reading is in the audit log.
+     */
+    public Optional<String> phone(UUID consignorId) {
+        Optional<String> sealed = jdbc.sql("SELECT phone_enc FROM consignment_consignor WHERE id = ? AND phone_enc IS NOT NULL").param(consignorId)
+                .query(String.class).optional();
+        sealed.ifPresent(s -> audit.record("consignment.phone-read", consignorId.toString()));
+        return sealed.map(box::open);
+    }
+
+    private static Consignor consignor(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long floor = rs.getLong("floor_price_fen");
+        Long floorFen = rs.wasNull() ? null : floor;
+        OffsetDateTime erased = rs.getObject("erased_at", OffsetDateTime.class);
+        return new Consignor(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("phone_masked"), rs.getString("id_masked"),
+                PayoutMethod.valueOf(rs.getString("payout_method")), rs.getString("payout_account_masked"), rs.getString("proxy_name"),
+                rs.getInt("commission_counter_pct"), rs.getInt("commission_online_pct"), rs.getInt("period_days"),
+                EndAction.valueOf(rs.getString("end_action")), floorFen, rs.getObject("consent_at", OffsetDateTime.class).toInstant(),
+                rs.getString("consent_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), erased == null ? null : erased.toInstant());
+    }
+
+    /**
+     * Erases phone, ID and account numbers of consignors with nothing at the station for
+     * {@code yizhan.consignment.erase-after-days} (three years): the name and the records of what they
+     * sold stay. Until intake exists, "nothing at the station" is "no activity since"; lots and
+     * balances join this condition with intake. Returns how many were erased.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${yizhan.consignment.erase-cron:0 40 3 * * *}",
+            zone = "${yizhan.station.zone:Asia/Shanghai}")
+    @Transactional
+    public int eraseInactive() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int erased = jdbc.sql("""
+                        UPDATE consignment_consignor SET phone_enc = NULL, phone_masked = NULL, id_enc = NULL, id_hash = NULL, id_masked = NULL,
+                               payout_account_enc = NULL, payout_account_masked = NULL, erased_at = ?
+                        WHERE erased_at IS NULL AND last_activity_at < ?""")
+                .params(now, now.minusDays(eraseAfterDays)).update();
+        if (erased > 0) {
+            audit.record("system", "station", "consignment.erased", String.valueOf(erased));
+        }
+        return erased;
+    }
+
+    /** True when the station can register consignors (a key is configured, or demo mode). */
+    public boolean ready() {
+        return box.configured();
+    }
+
+}

@@ -1,0 +1,89 @@
+package io.yizhan.station.consignment.internal;
+
+import io.yizhan.station.consignment.ConsignmentRefused;
+import io.yizhan.station.consignment.Consignor;
+import io.yizhan.station.consignment.ConsignorDraft;
+import io.yizhan.station.consignment.Consignors;
+import io.yizhan.station.consignment.EndAction;
+import io.yizhan.station.consignment.PayoutMethod;
+import io.yizhan.station.shared.ApiError;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The consignment API (staff, HTTP Basic, JSON, errors {@code {code, message}}): consignors so far. */
+@RestController
+class ConsignmentApi {
+
+    private final Consignors consignors;
+
+    ConsignmentApi(Consignors consignors) {
+        this.consignors = consignors;
+    }
+
+    record ConsignorIn(@Nullable String name, @Nullable String phone, @Nullable String idNumber, @Nullable String payoutMethod,
+                       @Nullable String payoutAccount, @Nullable String proxyName, @Nullable Integer commissionCounterPct,
+                       @Nullable Integer commissionOnlinePct, @Nullable Integer periodDays, @Nullable String endAction, @Nullable Long floorPriceFen) {
+
+        @Override
+        public String toString() {
+            return "ConsignorIn[" + name + "]";
+        }
+    }
+
+    record ConsignorOut(UUID id, String name, @Nullable String phoneMasked, @Nullable String idMasked) {
+
+        static ConsignorOut of(Consignor c) {
+            return new ConsignorOut(c.id(), c.name(), c.phoneMasked(), c.idMasked());
+        }
+    }
+
+    @PostMapping("/api/consignment/consignors")
+    ResponseEntity<ConsignorOut> register(@RequestBody ConsignorIn in) {
+        PayoutMethod method = parse(PayoutMethod.class, in.payoutMethod());
+        EndAction end = parse(EndAction.class, in.endAction());
+        if (in.commissionCounterPct() == null || in.commissionOnlinePct() == null || in.periodDays() == null) {
+            throw new ConsignmentRefused("BAD_TERMS", 400, "consignment.error.terms");
+        }
+        Consignor made = consignors.register(new ConsignorDraft(nonNull(in.name()), nonNull(in.phone()), nonNull(in.idNumber()), method,
+                in.payoutAccount(), in.proxyName(), in.commissionCounterPct(), in.commissionOnlinePct(), in.periodDays(), end, in.floorPriceFen()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ConsignorOut.of(made));
+    }
+
+    @GetMapping("/api/consignment/consignors/{id}")
+    ConsignorOut get(@PathVariable UUID id) {
+        return consignors.find(id).map(ConsignorOut::of).orElseThrow(() -> new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.not-found"));
+    }
+
+    private static String nonNull(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, @Nullable String value) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConsignmentRefused("BAD_TERMS", 400, "consignment.error.terms");
+        }
+    }
+
+    @ExceptionHandler(ConsignmentRefused.class)
+    ResponseEntity<ApiError> refused(ConsignmentRefused e, HttpServletRequest request) {
+        return ResponseEntity.status(e.httpStatus()).body(ApiError.of(e.code(), e.messageKey(), request));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(ApiError.of("BAD_REQUEST", "api.error.bad-request", request));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.yizhan.station.consignment.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.yizhan.station.consignment.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package io.yizhan.station.consignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yizhan.station.support.TestClockConfiguration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The consignors API contract over real HTTP: registered with masked numbers back, a wrong ID number, the same person twice. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class ConsignmentApiTest {
+
+    private static final String CLERK = "Basic " + Base64.getEncoder().encodeToString("clerk:clerk-demo".getBytes(StandardCharsets.UTF_8));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consignment/consignors")).header("Authorization", CLERK)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String body(String id) {
+        return "{\"name\":\"张阿姨\",\"phone\":\"13912345678\",\"idNumber\":\"" + id + "\",\"payoutMethod\":\"CASH\",\"commissionCounterPct\":10,"
+                + "\"commissionOnlinePct\":15,\"periodDays\":5,\"endAction\":\"RETURN\"}";
+    }
+
+    @Test
+    void registerWithMaskedNumbersRefuseABadOrRepeatedIdNumber() throws Exception {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String first17 = String.format("5101%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
+        String id = first17 + IdNumbers.checkCharacter(first17);
+        HttpResponse<String> made = post(body(id));
+        assertThat(made.statusCode()).isEqualTo(201);
+        JsonNode out = json.readTree(made.body());
+        assertThat(out.path("id").asString()).isNotBlank();
+        assertThat(out.path("name").asString()).isEqualTo("张阿姨");
+        assertThat(out.path("phoneMasked").asString()).isEqualTo("139****5678");
+        assertThat(out.path("idMasked").asString()).isEqualTo(id.substring(0, 4) + "**********" + id.substring(14));
+        assertThat(made.body()).doesNotContain(id).doesNotContain("13912345678");
+        HttpResponse<String> again = post(body(id));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(again.body()).path("code").asString()).isEqualTo("DUPLICATE_CONSIGNOR");
+        char wrong = id.charAt(17) == '1' ? '2' : '1';
+        HttpResponse<String> bad = post(body(id.substring(0, 17) + wrong));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).path("code").asString()).isEqualTo("BAD_ID_NUMBER");
+        assertThat(json.readTree(bad.body()).path("message").asString()).contains("身份证号");
+    }
+}
