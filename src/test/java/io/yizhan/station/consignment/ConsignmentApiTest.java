@@ -66,4 +66,24 @@ class ConsignmentApiTest {
         assertThat(json.readTree(bad.body()).path("code").asString()).isEqualTo("BAD_ID_NUMBER");
         assertThat(json.readTree(bad.body()).path("message").asString()).contains("身份证号");
     }
+
+    @Test
+    void theListingCheckFlagsWordsWithTheirPlaceRuleAndSuggestion() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consignment/listings/check"))
+                .header("Authorization", CLERK).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"特级脐橙 全网第一\",\"description\":\"最佳食用期 7 天，能降血压\"}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode out = json.readTree(r.body());
+        assertThat(out.path("ok").asBoolean()).isFalse();
+        assertThat(out.path("hits")).hasSize(2);
+        JsonNode first = out.path("hits").get(0);
+        assertThat(first.path("field").asString()).isEqualTo("title");
+        assertThat(first.path("word").asString()).isEqualTo("全网第一");
+        assertThat(first.path("start").asInt()).isEqualTo(5);
+        assertThat(first.path("end").asInt()).isEqualTo(9);
+        assertThat(first.path("rule").asString()).isEqualTo("ABSOLUTE_TERM");
+        assertThat(out.path("hits").get(1).path("word").asString()).isEqualTo("降血压");
+        assertThat(out.path("hits").get(1).path("suggestion").asString()).isNotBlank();
+    }
 }

@@ -5,6 +5,7 @@ import io.yizhan.station.consignment.Consignor;
 import io.yizhan.station.consignment.ConsignorDraft;
 import io.yizhan.station.consignment.Consignors;
 import io.yizhan.station.consignment.EndAction;
+import io.yizhan.station.consignment.ListingCheck;
 import io.yizhan.station.consignment.PayoutMethod;
 import io.yizhan.station.shared.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,9 +27,32 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsignmentApi {
 
     private final Consignors consignors;
+    private final ListingCheck listingCheck;
 
-    ConsignmentApi(Consignors consignors) {
+    ConsignmentApi(Consignors consignors, ListingCheck listingCheck) {
         this.consignors = consignors;
+        this.listingCheck = listingCheck;
+    }
+
+    record CheckIn(@Nullable String title, @Nullable String description) {
+    }
+
+    record HitOut(String field, String word, int start, int end, String rule, String law, String suggestion) {
+    }
+
+    record CheckOut(boolean ok, java.util.List<HitOut> hits) {
+    }
+
+    /** The compliance check of a listing's title and description; nothing is stored. */
+    @PostMapping("/api/consignment/listings/check")
+    CheckOut check(@RequestBody CheckIn in) {
+        String title = in.title() == null ? "" : in.title();
+        String description = in.description() == null ? "" : in.description();
+        if (title.length() > 200 || description.length() > 20_000) {
+            throw new ConsignmentRefused("TOO_LONG", 400, "consignment.error.listing-too-long");
+        }
+        ListingCheck.Result r = listingCheck.check(title, description);
+        return new CheckOut(r.ok(), r.hits().stream().map(h -> new HitOut(h.field(), h.word(), h.start(), h.end(), h.rule(), h.law(), h.suggestion())).toList());
     }
 
     record ConsignorIn(@Nullable String name, @Nullable String phone, @Nullable String idNumber, @Nullable String payoutMethod,
