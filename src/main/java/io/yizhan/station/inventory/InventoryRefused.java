@@ -1,6 +1,6 @@
 package io.yizhan.station.inventory;
 
-import io.yizhan.station.shared.RefusedException;
+import io.yizhan.station.shared.CodedRefusal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,17 +9,13 @@ import org.jspecify.annotations.Nullable;
  * {@link #httpStatus()} the API's answer, {@link #sku()} the good it is about (when one is), the
  * message key says why to people.
  */
-public class InventoryRefused extends RefusedException {
+public class InventoryRefused extends CodedRefusal {
 
-    private final String code;
-    private final int httpStatus;
     private final @Nullable String sku;
     private final Object[] args;
 
     public InventoryRefused(String code, int httpStatus, String messageKey, @Nullable String sku, Object... args) {
-        super(messageKey);
-        this.code = code;
-        this.httpStatus = httpStatus;
+        super(code, httpStatus, messageKey);
         this.sku = sku;
         this.args = args.clone();
     }
@@ -30,14 +26,6 @@ public class InventoryRefused extends RefusedException {
 
     public static InventoryRefused outOfStock(String sku, String name) {
         return new InventoryRefused("OUT_OF_STOCK", 409, "inventory.error.out-of-stock", sku, name);
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
     }
 
     public @Nullable String sku() {

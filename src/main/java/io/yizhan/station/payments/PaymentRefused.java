@@ -1,6 +1,6 @@
 package io.yizhan.station.payments;
 
-import io.yizhan.station.shared.RefusedException;
+import io.yizhan.station.shared.CodedRefusal;
 
 /**
  * A payment, refund or cash operation refused: {@link #code()} is stable for programs and passed
@@ -9,22 +9,9 @@ import io.yizhan.station.shared.RefusedException;
  * {@code TERMINAL_REQUIRED}, {@code BAD_AMOUNT}, {@code NOT_FOUND}, …), {@link #httpStatus()} the
  * API's answer, the message key says why to people.
  */
-public class PaymentRefused extends RefusedException {
-
-    private final String code;
-    private final int httpStatus;
+public class PaymentRefused extends CodedRefusal {
 
     public PaymentRefused(String code, int httpStatus, String messageKey) {
-        super(messageKey);
-        this.code = code;
-        this.httpStatus = httpStatus;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
+        super(code, httpStatus, messageKey);
     }
 }
