@@ -22,7 +22,8 @@ public final class EventTypes {
             Map.entry("NotificationRequested", 1),
             Map.entry("SaleCompleted", 1),
             Map.entry("SaleReturned", 1),
-            Map.entry("StockMoved", 1));
+            Map.entry("StockMoved", 1),
+            Map.entry("LotReceived", 1));
 
     private EventTypes() {
     }

@@ -112,6 +112,28 @@ public class Goods {
     }
 
     /**
+     * The scale label of {@code quantity} (grams, or one piece) of a good at {@code amountFen}, in the
+     * station's configured layouts: the price-embedded one when the amount fits its digits, else the
+     * weight-embedded one (a weighed good only).
+     *
+     * @throws InventoryRefused {@code LABEL_TOO_LARGE} when neither layout can carry it
+     */
+    public String scaleLabel(Sku sku, long quantity, long amountFen) {
+        for (InventoryProperties.Embeds embeds : List.of(InventoryProperties.Embeds.PRICE, InventoryProperties.Embeds.WEIGHT)) {
+            for (InventoryProperties.Layout layout : rules.variableMeasure()) {
+                long value = embeds == InventoryProperties.Embeds.PRICE ? amountFen : quantity;
+                if (layout.embeds() != embeds || layout.itemDigits() != sku.shortCode().length()
+                        || (embeds == InventoryProperties.Embeds.WEIGHT && sku.unit() != Unit.KG)
+                        || value <= 0 || String.valueOf(value).length() > layout.valueDigits()) {
+                    continue;
+                }
+                return Barcodes.withCheckDigit(layout.prefix() + sku.shortCode() + String.format("%0" + layout.valueDigits() + "d", value));
+            }
+        }
+        throw new InventoryRefused("LABEL_TOO_LARGE", 400, "inventory.error.label-too-large", sku.sku());
+    }
+
+    /**
      * Goods whose name contains {@code q}, whose pinyin initials contain it (红富士苹果: {@code pg}; those starting with it first), or
      * whose SKU code, short code or barcode is it; at most {@code limit}, by name.
      */

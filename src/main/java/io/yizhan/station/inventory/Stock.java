@@ -80,7 +80,7 @@ public class Stock {
     }
 
     /**
-     * Takes {@code quantity} of the station's stock of a SKU for a sale, first expiring first, with
+     * Takes {@code quantity} of a SKU's stock for a sale (the station's, or a consignor's lot), first expiring first, with
      * SALE moves referencing {@code reference}; must run in the sale's transaction. Refused with
      * {@code OUT_OF_STOCK} when there is not enough, unless {@code belowZeroAllowed} (a manager allowed it
      * for this sale): then the rest is taken from the first-expiring row, which goes below zero.
@@ -94,8 +94,9 @@ public class Stock {
         List<Taken> taken = new ArrayList<>();
         long need = quantity;
         for (int round = 0; round < ROUNDS && need > 0; round++) {
-            List<StockLevel> rows = jdbc.sql("SELECT " + LEVEL_COLUMNS + " FROM inventory_stock WHERE sku = ? AND owner = ? AND quantity > 0" + FEFO)
-                    .params(sku, STATION).query((rs, i) -> level(rs)).list();
+            // whoever owns it (the station, or consignors whose lots share the SKU): first expiring, then first received
+            List<StockLevel> rows = jdbc.sql("SELECT " + LEVEL_COLUMNS + " FROM inventory_stock WHERE sku = ? AND quantity > 0" + FEFO)
+                    .param(sku).query((rs, i) -> level(rs)).list();
             if (rows.isEmpty()) {
                 break;
             }
@@ -121,8 +122,8 @@ public class Stock {
             if (!belowZeroAllowed) {
                 throw InventoryRefused.outOfStock(sku, good.name());
             }
-            StockLevel row = jdbc.sql("SELECT " + LEVEL_COLUMNS + " FROM inventory_stock WHERE sku = ? AND owner = ?" + FEFO + " FETCH FIRST 1 ROWS ONLY")
-                    .params(sku, STATION).query((rs, i) -> level(rs)).optional()
+            StockLevel row = jdbc.sql("SELECT " + LEVEL_COLUMNS + " FROM inventory_stock WHERE sku = ?" + FEFO + " FETCH FIRST 1 ROWS ONLY")
+                    .param(sku).query((rs, i) -> level(rs)).optional()
                     .orElseGet(() -> row(sku, STATION, "", "", null, null, null));
             jdbc.sql("UPDATE inventory_stock SET quantity = quantity - ?, updated_at = ? WHERE id = ?").params(need, now(), row.id()).update();
             taken.add(record(MoveType.SALE, row, need, reference, "BELOW_ZERO"));
@@ -250,6 +251,24 @@ public class Stock {
         }
         audit.record("inventory.move." + request.type().name().toLowerCase(Locale.ROOT), sku.sku() + " " + quantity + (reason == null ? "" : " " + reason));
         return lines.getFirst().move().id();
+    }
+
+    /**
+     * Receives stock that someone other than the station owns (a consignor's lot): a RECEIVE move with
+     * that owner, the lot number as the batch. Published as {@link StockMoved}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID receiveOwned(String sku, String owner, String batch, String location, long quantity, @Nullable LocalDate producedOn,
+                             @Nullable LocalDate expiresOn, String reference) {
+        if (quantity <= 0 || owner.equals(STATION)) {
+            throw new InventoryRefused("BAD_QUANTITY", 400, "inventory.error.quantity", sku);
+        }
+        StockLevel row = row(sku, owner, batch, location(location), producedOn, expiresOn, null);
+        increment(row.id(), quantity);
+        Move move = record(MoveType.RECEIVE, row, quantity, reference, null, null, null);
+        events.publishEvent(new StockMoved(UuidV7.next(clock), move.id(), MoveType.RECEIVE.name(), sku, owner, batch, null, row.location(), quantity,
+                null, audit.currentActor(), clock.instant()));
+        return move.id();
     }
 
     /** The moves of a stocktake's posting: one ADJUST per difference (signed) onto the location's rows. */

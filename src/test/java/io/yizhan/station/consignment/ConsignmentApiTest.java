@@ -86,4 +86,34 @@ class ConsignmentApiTest {
         assertThat(out.path("hits").get(1).path("word").asString()).isEqualTo("降血压");
         assertThat(out.path("hits").get(1).path("suggestion").asString()).isNotBlank();
     }
+
+    @Test
+    void productsAndAnIntakeWithItsLabels() throws Exception {
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consignment/products"))
+                .header("Authorization", CLERK).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode products = json.readTree(list.body());
+        assertThat(products.findValuesAsString("code")).contains("SPINACH", "EGG-FREE");
+        assertThat(products.get(0).path("unit").asString()).isIn("KG", "PIECE");
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String first17 = String.format("4201%02d19%02d0%d2%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
+        String consignor = json.readTree(post(body(first17 + IdNumbers.checkCharacter(first17))).body()).path("id").asString();
+        HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consignment/lots"))
+                .header("Authorization", CLERK).header("Content-Type", "application/json").header("X-Terminal", "counter-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"consignorId\":\"" + consignor + "\",\"product\":\"SPINACH\",\"grade\":\"一级\","
+                        + "\"unit\":\"KG\",\"bags\":[500,755],\"unitPriceFen\":600,\"origin\":\"本村\",\"harvestedOn\":null}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(made.statusCode()).isEqualTo(201);
+        JsonNode lot = json.readTree(made.body());
+        assertThat(lot.path("lotNo").asString()).startsWith("L");
+        assertThat(lot.path("quantity").asLong()).isEqualTo(1_255);
+        assertThat(lot.path("labelBarcodes")).hasSize(2);
+        // 755 g × ¥6.00/kg = 453 fen
+        assertThat(lot.path("labelBarcodes").get(1).asString()).matches("28\\d{5}00453\\d");
+        HttpResponse<String> zero = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consignment/lots"))
+                .header("Authorization", CLERK).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"consignorId\":\"" + consignor + "\",\"product\":\"SPINACH\",\"bags\":[500],"
+                        + "\"unitPriceFen\":0,\"origin\":\"本村\"}")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(zero.body()).path("code").asString()).isEqualTo("BAD_PRICE");
+    }
 }

@@ -1,6 +1,11 @@
 package io.yizhan.station.consignment.internal;
 
+import io.yizhan.station.consignment.CommitmentBasis;
+import io.yizhan.station.consignment.ConsignmentProducts;
 import io.yizhan.station.consignment.ConsignmentRefused;
+import io.yizhan.station.consignment.Lot;
+import io.yizhan.station.consignment.LotRequest;
+import io.yizhan.station.consignment.Lots;
 import io.yizhan.station.consignment.Consignor;
 import io.yizhan.station.consignment.ConsignorDraft;
 import io.yizhan.station.consignment.Consignors;
@@ -28,10 +33,43 @@ class ConsignmentApi {
 
     private final Consignors consignors;
     private final ListingCheck listingCheck;
+    private final ConsignmentProducts products;
+    private final Lots lots;
 
-    ConsignmentApi(Consignors consignors, ListingCheck listingCheck) {
+    ConsignmentApi(Consignors consignors, ListingCheck listingCheck, ConsignmentProducts products, Lots lots) {
         this.consignors = consignors;
         this.listingCheck = listingCheck;
+        this.products = products;
+        this.lots = lots;
+    }
+
+    record ProductOut(String code, String name, String variety, String grade, String unit, String category) {
+    }
+
+    @GetMapping("/api/consignment/products")
+    java.util.List<ProductOut> products() {
+        return products.all().stream().map(p -> new ProductOut(p.code(), p.name(), p.variety(), p.grade(), p.unit().name(), p.category())).toList();
+    }
+
+    record LotIn(@Nullable UUID consignorId, @Nullable String product, @Nullable String grade, @Nullable String unit,
+                 java.util.@Nullable List<Long> bags, @Nullable Long pieces, @Nullable Long unitPriceFen, @Nullable String origin,
+                 java.time.@Nullable LocalDate harvestedOn, @Nullable String commitmentBasis) {
+    }
+
+    record LotOut(UUID id, String lotNo, String sku, long quantity, java.util.List<String> labelBarcodes) {
+    }
+
+    /** Intake: the lot stored, its labels (one per bag or piece), 合格证 and receipt queued. */
+    @PostMapping("/api/consignment/lots")
+    ResponseEntity<LotOut> intake(@RequestBody LotIn in) {
+        if (in.consignorId() == null) {
+            throw new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.not-found");
+        }
+        io.yizhan.station.inventory.Unit unit = in.unit() == null ? null : parse(io.yizhan.station.inventory.Unit.class, in.unit());
+        CommitmentBasis basis = in.commitmentBasis() == null ? null : parse(CommitmentBasis.class, in.commitmentBasis());
+        Lot lot = lots.intake(new LotRequest(in.consignorId(), nonNull(in.product()), in.grade(), unit, in.bags() == null ? java.util.List.of() : in.bags(),
+                in.pieces(), in.unitPriceFen() == null ? 0 : in.unitPriceFen(), nonNull(in.origin()), in.harvestedOn(), basis));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new LotOut(lot.id(), lot.lotNo(), lot.sku(), lot.quantity(), lot.labelBarcodes()));
     }
 
     record CheckIn(@Nullable String title, @Nullable String description) {

@@ -1,0 +1,138 @@
+package io.yizhan.station.consignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.yizhan.station.inventory.Goods;
+import io.yizhan.station.inventory.ScannedGood;
+import io.yizhan.station.inventory.Stock;
+import io.yizhan.station.inventory.StockLevel;
+import io.yizhan.station.inventory.Unit;
+import io.yizhan.station.sales.Sale;
+import io.yizhan.station.sales.SaleRequest;
+import io.yizhan.station.sales.SaleStatus;
+import io.yizhan.station.sales.Sales;
+import io.yizhan.station.staff.Role;
+import io.yizhan.station.support.AtCounter;
+import io.yizhan.station.support.SignedIn;
+import io.yizhan.station.support.StationTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * Intake: a lot of weighed bags and one of pieces, each label in the station's layouts (a bag above
+ * ¥999.99 by weight), read back by the sales counter to the same weight and price; the stock owned
+ * by the consignor; a label sold at the counter takes from that lot; the 合格证 only for covered
+ * categories; and the refusals.
+ */
+@StationTest
+class LotsTest {
+
+    @Autowired
+    Lots lots;
+    @Autowired
+    Consignors consignors;
+    @Autowired
+    Goods goods;
+    @Autowired
+    Stock stock;
+    @Autowired
+    Sales sales;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SecurityContextHolderStrategy security;
+
+    Consignor farmer;
+
+    @BeforeEach
+    void atCounter() {
+        SignedIn.as(security, "clerk", Role.CLERK);
+        AtCounter.bind("counter-1");
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String first17 = String.format("3607%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
+        farmer = consignors.register(new ConsignorDraft("刘大爷", "13612345678", first17 + IdNumbers.checkCharacter(first17), PayoutMethod.CASH, null, null,
+                10, 15, 7, EndAction.RETURN, null));
+    }
+
+    @AfterEach
+    void leave() {
+        AtCounter.unbind();
+        SignedIn.out(security);
+    }
+
+    private long jobs(String document) {
+        return jdbc.sql("SELECT COUNT(*) FROM devices_print_job WHERE document = ?").param(document).query(Long.class).single();
+    }
+
+    @Test
+    void weighedBagsBecomeALotOwnedByTheConsignorWithLabelsTheCounterReads() {
+        long certificates = jobs("certificate");
+        long receipts = jobs("intake-receipt");
+        // ¥120.00/kg: 1,250 g is ¥150.00 (price-embedded); 9,000 g is ¥1,080.00, above ¥999.99, so weight-embedded
+        Lot lot = lots.intake(new LotRequest(farmer.id(), "ORANGE-QC", "特级", null, List.of(1_250L, 9_000L), null, 12_000, "江西赣州",
+                LocalDate.now().minusDays(1), CommitmentBasis.SELF_TESTED));
+        assertThat(lot.quantity()).isEqualTo(10_250);
+        assertThat(lot.labelBarcodes()).hasSize(2);
+        assertThat(lot.labelBarcodes().get(0)).startsWith("28" + lot.shortCode() + "15000");
+        assertThat(lot.labelBarcodes().get(1)).startsWith("29" + lot.shortCode() + "09000");
+        ScannedGood bag = goods.read(lot.labelBarcodes().get(0));
+        assertThat(bag.sku().sku()).isEqualTo(lot.sku());
+        assertThat(bag.amountFen()).isEqualTo(15_000);
+        assertThat(bag.quantity()).isEqualTo(1_250);
+        ScannedGood big = goods.read(lot.labelBarcodes().get(1));
+        assertThat(big.quantity()).isEqualTo(9_000);
+        assertThat(big.amountFen()).isEqualTo(108_000);
+        assertThat(stock.levels(lot.sku())).singleElement().satisfies(l -> {
+            assertThat(l.owner()).isEqualTo(farmer.id().toString());
+            assertThat(l.batch()).isEqualTo(lot.lotNo());
+            assertThat(l.quantity()).isEqualTo(10_250);
+        });
+        assertThat(jobs("certificate")).as("oranges need a 合格证").isEqualTo(certificates + 1);
+        assertThat(jobs("intake-receipt")).isEqualTo(receipts + 1);
+
+        Sale sold = sales.sell(new SaleRequest(List.of(new SaleRequest.Line(lot.labelBarcodes().get(0), null, null)), "CASH", null, 20_000L,
+                UUID.randomUUID().toString()), null, null).sale();
+        assertThat(sold.status()).isEqualTo(SaleStatus.PAID);
+        assertThat(sold.totalFen()).isEqualTo(15_000);
+        assertThat(stock.levels(lot.sku())).extracting(StockLevel::quantity).containsExactly(9_000L);
+        assertThat(jdbc.sql("SELECT owner FROM inventory_move WHERE reference = ? AND type = 'SALE'").param("sale:" + sold.id()).query(String.class).list())
+                .containsExactly(farmer.id().toString());
+    }
+
+    @Test
+    void piecesGetALabelEachAndUncoveredGoodsNoCertificate() {
+        Lot eggs = lots.intake(new LotRequest(farmer.id(), "EGG-FREE", null, Unit.PIECE, List.of(), 30L, 80, "本村", null, null));
+        assertThat(eggs.quantity()).isEqualTo(30);
+        assertThat(eggs.labelBarcodes()).hasSize(30).allSatisfy(b -> assertThat(b).startsWith("28" + eggs.shortCode() + "00080"));
+        long certificates = jobs("certificate");
+        lots.intake(new LotRequest(farmer.id(), "BASKET", null, null, List.of(), 2L, 4_500, "本村", null, null));
+        assertThat(jobs("certificate")).as("a basket needs no 合格证").isEqualTo(certificates);
+    }
+
+    @Test
+    void badIntakesAreRefusedAndStoreNothing() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM consignment_lot").query(Long.class).single();
+        assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "SPINACH", null, null, List.of(500L), null, 0, "本村", null, null)))
+                .extracting("code").isEqualTo("BAD_PRICE");
+        assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "SPINACH", null, null, List.of(-5L), null, 600, "本村", null, null)))
+                .extracting("code").isEqualTo("BAD_WEIGHT");
+        assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "SPINACH", null, null, List.of(), null, 600, "本村", null, null)))
+                .extracting("code").isEqualTo("BAD_WEIGHT");
+        assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "DURIAN", null, null, List.of(500L), null, 600, "本村", null, null)))
+                .extracting("code").isEqualTo("NOT_FOUND");
+        assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "SPINACH", null, null, List.of(500L), null, 600, "本村",
+                LocalDate.now().plusDays(3), null))).extracting("code").isEqualTo("BAD_DATE");
+        assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "SPINACH", null, Unit.PIECE, List.of(), 3L, 600, "本村", null, null)))
+                .extracting("code").isEqualTo("BAD_UNIT");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM consignment_lot").query(Long.class).single()).isEqualTo(before);
+    }
+}
