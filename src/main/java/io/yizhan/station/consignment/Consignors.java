@@ -33,9 +33,12 @@ public class Consignors {
     private final Clock clock;
     private final AuditLog audit;
     private final int eraseAfterDays;
+    private final io.yizhan.station.inventory.Stock stock;
 
-    Consignors(JdbcClient jdbc, SecretBox box, Clock clock, AuditLog audit, io.yizhan.station.consignment.internal.ConsignmentProperties rules) {
+    Consignors(JdbcClient jdbc, SecretBox box, Clock clock, AuditLog audit, io.yizhan.station.consignment.internal.ConsignmentProperties rules,
+               io.yizhan.station.inventory.Stock stock) {
         this.eraseAfterDays = rules.eraseAfterDays();
+        this.stock = stock;
         this.jdbc = jdbc;
         this.box = box;
         this.clock = clock;
@@ -145,20 +148,28 @@ public class Consignors {
 
     /**
      * Erases phone, ID and account numbers of consignors with nothing at the station for
-     * {@code yizhan.consignment.erase-after-days} (three years): the name and the records of what they
-     * sold stay. Until intake exists, "nothing at the station" is "no activity since"; lots and
-     * balances join this condition with intake. Returns how many were erased.
+     * {@code yizhan.consignment.erase-after-days} (three years) — no intake since and none of their
+     * goods left in stock (the balance joins this with settlement): the name and the records of what
+     * they sold stay. Returns how many were erased.
      */
     @org.springframework.scheduling.annotation.Scheduled(cron = "${yizhan.consignment.erase-cron:0 40 3 * * *}",
             zone = "${yizhan.station.zone:Asia/Shanghai}")
     @Transactional
     public int eraseInactive() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int erased = jdbc.sql("""
-                        UPDATE consignment_consignor SET phone_enc = NULL, phone_masked = NULL, id_enc = NULL, id_hash = NULL, id_masked = NULL,
-                               payout_account_enc = NULL, payout_account_masked = NULL, erased_at = ?
-                        WHERE erased_at IS NULL AND last_activity_at < ?""")
-                .params(now, now.minusDays(eraseAfterDays)).update();
+        List<UUID> idle = jdbc.sql("SELECT id FROM consignment_consignor WHERE erased_at IS NULL AND last_activity_at < ?")
+                .param(now.minusDays(eraseAfterDays)).query(UUID.class).list();
+        int erased = 0;
+        for (UUID id : idle) {
+            if (stock.holdsStock(id.toString())) {
+                continue; // goods of theirs are still at the station: they are not done with us
+            }
+            erased += jdbc.sql("""
+                            UPDATE consignment_consignor SET phone_enc = NULL, phone_masked = NULL, id_enc = NULL, id_hash = NULL, id_masked = NULL,
+                                   payout_account_enc = NULL, payout_account_masked = NULL, erased_at = ?
+                            WHERE id = ? AND erased_at IS NULL""")
+                    .params(now, id).update();
+        }
         if (erased > 0) {
             audit.record("system", "station", "consignment.erased", String.valueOf(erased));
         }

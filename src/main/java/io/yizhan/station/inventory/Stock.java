@@ -74,6 +74,11 @@ public class Stock {
                 .query((rs, i) -> level(rs)).list();
     }
 
+    /** True when an owner (a consignor) still has stock at the station, above or below zero. */
+    public boolean holdsStock(String owner) {
+        return jdbc.sql("SELECT COUNT(*) FROM inventory_stock WHERE owner = ? AND quantity <> 0").param(owner).query(Long.class).single() > 0;
+    }
+
     /** The locations that hold stock rows. */
     public List<String> locations() {
         return jdbc.sql("SELECT DISTINCT location FROM inventory_stock ORDER BY location").query(String.class).list();

@@ -50,6 +50,15 @@ class LotsTest {
     JdbcClient jdbc;
     @Autowired
     SecurityContextHolderStrategy security;
+    @Autowired
+    io.yizhan.station.support.MutableClock clock;
+    @Autowired
+    io.yizhan.station.shared.StationTime time;
+
+    /** The station's today: the shared test clock may have been moved on by other tests. */
+    private LocalDate today() {
+        return time.date(clock.instant());
+    }
 
     Consignor farmer;
 
@@ -79,7 +88,7 @@ class LotsTest {
         long receipts = jobs("intake-receipt");
         // ¥120.00/kg: 1,250 g is ¥150.00 (price-embedded); 9,000 g is ¥1,080.00, above ¥999.99, so weight-embedded
         Lot lot = lots.intake(new LotRequest(farmer.id(), "ORANGE-QC", "特级", null, List.of(1_250L, 9_000L), null, 12_000, "江西赣州",
-                LocalDate.now().minusDays(1), CommitmentBasis.SELF_TESTED));
+                today().minusDays(1), CommitmentBasis.SELF_TESTED));
         assertThat(lot.quantity()).isEqualTo(10_250);
         assertThat(lot.labelBarcodes()).hasSize(2);
         assertThat(lot.labelBarcodes().get(0)).startsWith("28" + lot.shortCode() + "15000");
@@ -130,9 +139,21 @@ class LotsTest {
         assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "DURIAN", null, null, List.of(500L), null, 600, "本村", null, null)))
                 .extracting("code").isEqualTo("NOT_FOUND");
         assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "SPINACH", null, null, List.of(500L), null, 600, "本村",
-                LocalDate.now().plusDays(3), null))).extracting("code").isEqualTo("BAD_DATE");
+                today().plusDays(3), null))).extracting("code").isEqualTo("BAD_DATE");
         assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "SPINACH", null, Unit.PIECE, List.of(), 3L, 600, "本村", null, null)))
                 .extracting("code").isEqualTo("BAD_UNIT");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM consignment_lot").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aConsignorWhoseGoodsAreStillHereIsNotErased() {
+        lots.intake(new LotRequest(farmer.id(), "RICE", null, null, List.of(5_000L), null, 600, "本村", null, null));
+        clock.advance(java.time.Duration.ofDays(1_096));
+        try {
+            consignors.eraseInactive();
+            assertThat(consignors.find(farmer.id()).orElseThrow().idMasked()).as("their rice is still in stock").isNotNull();
+        } finally {
+            clock.advance(java.time.Duration.ofDays(-1_096));
+        }
     }
 }

@@ -38,6 +38,10 @@ class GoodsAndStockTest {
     TransactionTemplate tx;
     @Autowired
     SecurityContextHolderStrategy security;
+    @Autowired
+    io.yizhan.station.shared.StationTime time;
+    @Autowired
+    java.time.Clock clock;
 
     @BeforeEach
     void atCounter() {
@@ -164,7 +168,8 @@ class GoodsAndStockTest {
     @Test
     void lowStockAndNearExpiry() {
         Sku bread = goods.save(new SkuDraft(unique("T"), null, "面包", "", Unit.PIECE, 500, null, "食品", List.of(), 5));
-        stock.move(new MoveRequest(MoveType.RECEIVE, bread.sku(), "B", null, LocalDate.now().plusDays(2), null, "C-01", 3, null, null));
+        LocalDate today = time.date(clock.instant());
+        stock.move(new MoveRequest(MoveType.RECEIVE, bread.sku(), "B", null, today.plusDays(2), null, "C-01", 3, null, null));
         tx.executeWithoutResult(s -> stock.take(bread.sku(), 1, "sale:" + UUID.randomUUID(), false));
         assertThat(thresholds.lowStock()).filteredOn(l -> l.sku().equals(bread.sku())).singleElement()
                 .satisfies(l -> {
