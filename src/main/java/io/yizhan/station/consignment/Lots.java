@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -230,19 +229,5 @@ public class Lots {
                 .feed(2).large(Translations.translate("consignment.receipt.signature", zh)).feed(1)
                 .center().barcode(lot.lotNo(), 10).feed(1);
         printing.printAt(terminal, DeviceKind.RECEIPT_PRINTER, receipt.build());
-    }
-
-    public Optional<Lot> find(UUID id) {
-        return jdbc.sql("""
-                        SELECT id, lot_no, consignor_id, product_name, grade, unit, sku, short_code, quantity, unit_price_fen, origin, harvested_on, received_at
-                        FROM consignment_lot WHERE id = ?""").param(id)
-                .query((rs, i) -> new Lot(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
-                        Unit.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8).strip(), rs.getLong(9), rs.getLong(10), rs.getString(11),
-                        rs.getObject(12, LocalDate.class), labels(rs.getObject(1, UUID.class)), rs.getObject(13, OffsetDateTime.class).toInstant()))
-                .optional();
-    }
-
-    private List<String> labels(UUID lotId) {
-        return jdbc.sql("SELECT barcode FROM consignment_label WHERE lot_id = ? ORDER BY position").param(lotId).query(String.class).list();
     }
 }

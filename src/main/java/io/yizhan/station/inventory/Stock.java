@@ -4,7 +4,6 @@ import io.yizhan.station.shared.UuidV7;
 import io.yizhan.station.staff.AuditLog;
 import io.yizhan.station.terminals.CurrentTerminal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -441,23 +440,5 @@ public class Stock {
             throw new InventoryRefused("BAD_LOCATION", 400, "inventory.error.location");
         }
         return t;
-    }
-
-    /** The moves recorded between two instants, newest first (for the moves list). */
-    public List<MoveRecord> moves(Instant from, Instant to, int limit) {
-        return jdbc.sql("""
-                        SELECT id, type, sku, owner, batch, from_location, to_location, quantity, reason, reference, clerk, terminal, moved_at
-                        FROM inventory_move WHERE moved_at >= ? AND moved_at < ? ORDER BY moved_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
-                .params(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC), limit)
-                .query((rs, i) -> new MoveRecord(rs.getObject(1, UUID.class), MoveType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getObject(13, OffsetDateTime.class).toInstant()))
-                .list();
-    }
-
-    /** A recorded stock move. */
-    public record MoveRecord(UUID id, MoveType type, String sku, String owner, String batch, @Nullable String fromLocation,
-                             @Nullable String toLocation, long quantity, @Nullable String reason, @Nullable String reference, String clerk,
-                             String terminal, Instant at) {
     }
 }

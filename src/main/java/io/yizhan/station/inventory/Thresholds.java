@@ -76,15 +76,6 @@ public class Thresholds {
         return Math.max(0, (Math.max(0, sold) * days + rules.salesWindowDays() - 1) / rules.salesWindowDays());
     }
 
-    /** What a good sold in the window (for the goods screen's suggestion). */
-    public long suggestionFor(String sku) {
-        OffsetDateTime since = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(rules.salesWindowDays());
-        long sold = jdbc.sql("""
-                        SELECT COALESCE(SUM(CASE WHEN type = 'SALE' THEN quantity ELSE -quantity END), 0) FROM inventory_move
-                        WHERE sku = ? AND moved_at >= ? AND (type = 'SALE' OR (type = 'RETURN' AND reference LIKE 'sale:%'))""")
-                .params(sku, since).query(Long.class).single();
-        return suggestion(sold);
-    }
 
     public List<NearExpiry> nearExpiry() {
         LocalDate until = time.date(clock.instant()).plusDays(rules.nearExpiryDays());

@@ -284,7 +284,7 @@ public class Payments {
     }
 
     /** A caller's idempotency key, stripped: 1 to 80 characters, else {@code BAD_IDEMPOTENCY_KEY}. */
-    static String idempotencyKey(@Nullable String raw) {
+    public static String idempotencyKey(@Nullable String raw) {
         String key = raw == null ? "" : raw.strip();
         if (key.isEmpty() || key.length() > 80) {
             throw new PaymentRefused("BAD_IDEMPOTENCY_KEY", 400, "payments.error.idempotency-key");

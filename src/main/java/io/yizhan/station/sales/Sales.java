@@ -127,7 +127,7 @@ public class Sales {
      * @param secondCheckBy a manager who confirmed a large code payment on the clerk's screen, or null
      */
     public Sold sell(SaleRequest request, @Nullable String belowZeroBy, @Nullable String secondCheckBy) {
-        String key = key(request.idempotencyKey());
+        String key = Payments.idempotencyKey(request.idempotencyKey());
         String method = request.method() == null ? "" : request.method().strip().toUpperCase(Locale.ROOT);
         String authCode = request.authCode() == null ? "" : request.authCode().replaceAll("\\s", "");
         if (request.lines().isEmpty() || request.lines().size() > 200) {
@@ -160,14 +160,6 @@ public class Sales {
             throw new PaymentRefused("IDEMPOTENCY_KEY_REUSED", 409, "payments.error.key-reused");
         }
         return new Sold(earlier, false);
-    }
-
-    private static String key(@Nullable String raw) {
-        String key = raw == null ? "" : raw.strip();
-        if (key.isEmpty() || key.length() > 80) {
-            throw new PaymentRefused("BAD_IDEMPOTENCY_KEY", 400, "payments.error.idempotency-key");
-        }
-        return key;
     }
 
     private Sale cash(List<Priced> priced, long total, @Nullable Long tenderedFen, String key, String digest, @Nullable String belowZeroBy) {
@@ -274,12 +266,12 @@ public class Sales {
 
     /** A sale by its id or its receipt's QR code (the id). */
     public Optional<Sale> byReceipt(String qr) {
-        try {
-            return sales.findById(UUID.fromString(qr.strip()));
-        } catch (IllegalArgumentException notASale) {
-            return Optional.empty();
-        }
+        String text = qr.strip();
+        // every scan at 收银 asks this first: a barcode is told apart by its shape, not by an exception
+        return RECEIPT.matcher(text).matches() ? sales.findById(UUID.fromString(text)) : Optional.empty();
     }
+
+    private static final java.util.regex.Pattern RECEIPT = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public List<Sale> latestAt(String terminal) {
         return sales.latestAt(terminal);
@@ -306,7 +298,7 @@ public class Sales {
      * @param approvedBy a manager who approved a refund above the manager's limit on the clerk's screen, or null
      */
     public Returned returnGoods(UUID saleId, List<ReturnLine> lines, String reason, String idempotencyKey, @Nullable String approvedBy) {
-        String key = key(idempotencyKey);
+        String key = Payments.idempotencyKey(idempotencyKey);
         String why = reason == null ? "" : reason.strip();
         String digest = Digests.sha256(saleId + "|" + lines.stream().map(l -> l.sku() + "/" + l.quantity()).collect(Collectors.joining(",")) + "|" + why);
         Optional<Keyed> earlier = returnByKey(key);
@@ -431,10 +423,6 @@ public class Sales {
                 .param(OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).query(UUID.class).list();
     }
 
-    public List<SaleReturn> returnsOf(UUID saleId) {
-        return jdbc.sql("SELECT " + RETURN_COLUMNS + " FROM sales_return WHERE sale = ? ORDER BY returned_at").param(saleId)
-                .query((rs, i) -> saleReturn(rs)).list();
-    }
 
     private record Keyed(SaleReturn saleReturn, String digest) {
     }

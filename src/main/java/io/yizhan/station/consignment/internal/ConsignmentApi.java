@@ -12,15 +12,11 @@ import io.yizhan.station.consignment.Consignors;
 import io.yizhan.station.consignment.EndAction;
 import io.yizhan.station.consignment.ListingCheck;
 import io.yizhan.station.consignment.PayoutMethod;
-import io.yizhan.station.shared.ApiError;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -139,13 +135,4 @@ class ConsignmentApi {
         }
     }
 
-    @ExceptionHandler(ConsignmentRefused.class)
-    ResponseEntity<ApiError> refused(ConsignmentRefused e, HttpServletRequest request) {
-        return ResponseEntity.status(e.httpStatus()).body(ApiError.of(e.code(), e.messageKey(), request));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(ApiError.of("BAD_REQUEST", "api.error.bad-request", request));
-    }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * request's language, with the SKU it is about in {@code sku} (e.g. {@code OUT_OF_STOCK}).
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class InventoryRefusals {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

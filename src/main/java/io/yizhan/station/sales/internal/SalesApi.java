@@ -6,16 +6,12 @@ import io.yizhan.station.sales.Sale;
 import io.yizhan.station.sales.SaleRequest;
 import io.yizhan.station.sales.SaleReturn;
 import io.yizhan.station.sales.Sales;
-import io.yizhan.station.shared.ApiError;
 import io.yizhan.station.staff.AuditLog;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,10 +97,5 @@ class SalesApi {
         Sales.Returned r = sales.returnGoods(id, lines, in.reason() == null ? "" : in.reason(), in.idempotencyKey() == null ? "" : in.idempotencyKey(),
                 null);
         return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(ReturnOut.of(r.saleReturn()));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(ApiError.of("BAD_REQUEST", "api.error.bad-request", request));
     }
 }
