@@ -23,7 +23,9 @@ public final class EventTypes {
             Map.entry("SaleCompleted", 1),
             Map.entry("SaleReturned", 1),
             Map.entry("StockMoved", 1),
-            Map.entry("LotReceived", 1));
+            Map.entry("LotReceived", 1),
+            Map.entry("LotSold", 1),
+            Map.entry("ConsignorPaid", 1));
 
     private EventTypes() {
     }

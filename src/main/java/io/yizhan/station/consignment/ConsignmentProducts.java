@@ -15,11 +15,12 @@ import org.yaml.snakeyaml.Yaml;
 public class ConsignmentProducts {
 
     /**
-     * A product: its code, name, variety, usual grade, unit, category, whether it spoils quickly, and
-     * whether its category needs a 承诺达标合格证.
+     * A product: its code, name, variety, usual grade, unit, category, whether it spoils quickly,
+     * whether its category needs a 承诺达标合格证, and whether lots of it from several consignors share
+     * one SKU and barcode ({@code pooled}).
      */
     public record Product(String code, String name, String variety, String grade, Unit unit, String category, boolean perishable,
-                          boolean certificate) {
+                          boolean certificate, boolean pooled) {
     }
 
     private final List<Product> products;
@@ -34,7 +35,8 @@ public class ConsignmentProducts {
             products = ((List<Map<String, Object>>) data.get("products")).stream()
                     .map(p -> new Product(String.valueOf(p.get("code")), String.valueOf(p.get("name")), String.valueOf(p.get("variety")),
                             String.valueOf(p.get("grade")), Unit.valueOf(String.valueOf(p.get("unit"))), String.valueOf(p.get("category")),
-                            Boolean.TRUE.equals(p.get("perishable")), Boolean.TRUE.equals(p.get("certificate"))))
+                            Boolean.TRUE.equals(p.get("perishable")), Boolean.TRUE.equals(p.get("certificate")),
+                            Boolean.TRUE.equals(p.get("pooled"))))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

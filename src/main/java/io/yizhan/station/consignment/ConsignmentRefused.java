@@ -9,7 +9,7 @@ import io.yizhan.station.shared.CodedRefusal;
  */
 public class ConsignmentRefused extends CodedRefusal {
 
-    public ConsignmentRefused(String code, int httpStatus, String messageKey) {
-        super(code, httpStatus, messageKey);
+    public ConsignmentRefused(String code, int httpStatus, String messageKey, Object... args) {
+        super(code, httpStatus, messageKey, args);
     }
 }

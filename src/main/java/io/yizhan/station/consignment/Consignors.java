@@ -161,8 +161,8 @@ public class Consignors {
                 .param(now.minusDays(eraseAfterDays)).query(UUID.class).list();
         int erased = 0;
         for (UUID id : idle) {
-            if (stock.holdsStock(id.toString())) {
-                continue; // goods of theirs are still at the station: they are not done with us
+            if (stock.holdsStock(id.toString()) || owed(id) != 0) {
+                continue; // goods of theirs are still at the station, or money is owed either way: they are not done with us
             }
             erased += jdbc.sql("""
                             UPDATE consignment_consignor SET phone_enc = NULL, phone_masked = NULL, id_enc = NULL, id_hash = NULL, id_masked = NULL,
@@ -174,6 +174,14 @@ public class Consignors {
             audit.record("system", "station", "consignment.erased", String.valueOf(erased));
         }
         return erased;
+    }
+
+    /** Shares not yet paid out (negative: paid more than sold since, e.g. a refund after a payout). */
+    private long owed(UUID id) {
+        return jdbc.sql("""
+                        SELECT (SELECT COALESCE(SUM(share_fen), 0) FROM consignment_sale_line WHERE consignor_id = ?)
+                             - (SELECT COALESCE(SUM(amount_fen), 0) FROM consignment_payout WHERE consignor_id = ?)""")
+                .params(id, id).query(Long.class).single();
     }
 
     /** True when the station can register consignors (a key is configured, or demo mode). */

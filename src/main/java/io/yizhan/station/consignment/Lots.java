@@ -9,6 +9,7 @@ import io.yizhan.station.inventory.Sku;
 import io.yizhan.station.inventory.SkuDraft;
 import io.yizhan.station.inventory.Stock;
 import io.yizhan.station.inventory.Unit;
+import io.yizhan.station.shared.Digests;
 import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.shared.StationTime;
@@ -146,8 +147,18 @@ public class Lots {
         LocalDate today = time.date(now);
         long ofToday = jdbc.sql("SELECT COUNT(*) FROM consignment_lot WHERE lot_no LIKE ?").param(lotPrefix(today) + "%").query(Long.class).single();
         String lotNo = lotPrefix(today) + String.format("%03d", ofToday + 1);
-        Sku sku = goods.save(new SkuDraft("LOT-" + lotNo, null, product.name() + " " + grade, origin + " · 代销 " + lotNo, unit, unitPriceFen, null,
-                product.category(), List.of(), 0));
+        Sku sku;
+        String pooledBarcode = null;
+        if (product.pooled()) {
+            // one SKU per product, grade and price, shared by every consignor's lots of it; sold first in, first out by intake
+            String code = "POOL-" + product.code() + "-" + Digests.sha256(grade).substring(0, 6) + "-" + unitPriceFen;
+            sku = goods.find(code).orElseGet(() -> goods.save(new SkuDraft(code, null, product.name() + " " + grade, "代销 合售", unit, unitPriceFen, null,
+                    product.category(), List.of(), 0)));
+            pooledBarcode = unit == Unit.PIECE ? goods.inStoreBarcode(code) : null;
+        } else {
+            sku = goods.save(new SkuDraft("LOT-" + lotNo, null, product.name() + " " + grade, origin + " · 代销 " + lotNo, unit, unitPriceFen, null,
+                    product.category(), List.of(), 0));
+        }
         UUID id = UuidV7.next(clock);
         jdbc.sql("""
                         INSERT INTO consignment_lot (id, lot_no, consignor_id, product_code, product_name, grade, unit, sku, short_code, unit_price_fen,
@@ -163,12 +174,13 @@ public class Lots {
         for (int i = 0; i < parts.size(); i++) {
             long part = parts.get(i);
             long price = unit.amountFen(part, unitPriceFen);
-            String barcode = goods.scaleLabel(sku, part, price);
+            String barcode = pooledBarcode != null ? pooledBarcode : goods.scaleLabel(sku, part, price);
             barcodes.add(barcode);
             jdbc.sql("INSERT INTO consignment_label (lot_id, position, barcode, quantity, price_fen) VALUES (?, ?, ?, ?, ?)")
                     .params(id, i, barcode, part, price).update();
         }
-        stock.receiveOwned(sku.sku(), consignor.id().toString(), lotNo, "", quantity, harvested, null, "lot:" + id);
+        // a pooled lot's stock has no date of its own in the FEFO order: lots of a shared SKU go first in, first out by intake
+        stock.receiveOwned(sku.sku(), consignor.id().toString(), lotNo, "", quantity, product.pooled() ? null : harvested, null, "lot:" + id);
         jdbc.sql("UPDATE consignment_consignor SET last_activity_at = ? WHERE id = ?").params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 consignor.id()).update();
         Lot lot = new Lot(id, lotNo, consignor.id(), product.name(), grade, unit, sku.sku(), sku.shortCode(), quantity, unitPriceFen, origin, harvested,

@@ -305,20 +305,28 @@ public class Goods {
         return printing.printAt(CurrentTerminal.name(), DeviceKind.LABEL_PRINTER, label);
     }
 
+    /** The station's own barcode of a good (20 + short code), given to it the first time it is asked for. */
+    @Transactional
+    public String inStoreBarcode(String skuCode) {
+        Sku sku = find(skuCode).orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-sku", skuCode, skuCode));
+        String barcode = Barcodes.inStore(sku.shortCode());
+        if (!sku.barcodeList().contains(barcode)) {
+            List<SkuBarcode> all = new ArrayList<>(sku.barcodes());
+            all.add(new SkuBarcode(barcode));
+            skus.save(new Sku(sku.sku(), sku.version(), sku.shortCode(), sku.name(), sku.spec(), sku.unit(), sku.priceFen(), sku.costFen(),
+                    sku.category(), sku.pinyin(), sku.threshold(), all, sku.createdAt(), clock.instant()));
+        }
+        return barcode;
+    }
+
     /**
      * Barcode labels for a good that came without one: it gets the station's own code (20 + short code,
      * read by the counter's scanner) the first time, then {@code copies} labels print.
      */
     @Transactional
     public Optional<UUID> printBarcodeLabels(String skuCode, int copies) {
-        Sku sku = find(skuCode).orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-sku", skuCode, skuCode));
-        String barcode = Barcodes.inStore(sku.shortCode());
-        if (!sku.barcodeList().contains(barcode)) {
-            List<SkuBarcode> all = new ArrayList<>(sku.barcodes());
-            all.add(new SkuBarcode(barcode));
-            sku = skus.save(new Sku(sku.sku(), sku.version(), sku.shortCode(), sku.name(), sku.spec(), sku.unit(), sku.priceFen(), sku.costFen(),
-                    sku.category(), sku.pinyin(), sku.threshold(), all, sku.createdAt(), clock.instant()));
-        }
+        String barcode = inStoreBarcode(skuCode);
+        Sku sku = find(skuCode).orElseThrow();
         PrintDocument.Builder doc = PrintDocument.builder("barcode-label").center();
         doc.bold(sku.name()).barcode(barcode, 10);
         Optional<UUID> first = Optional.empty();

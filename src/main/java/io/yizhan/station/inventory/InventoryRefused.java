@@ -12,12 +12,10 @@ import org.jspecify.annotations.Nullable;
 public class InventoryRefused extends CodedRefusal {
 
     private final @Nullable String sku;
-    private final Object[] args;
 
     public InventoryRefused(String code, int httpStatus, String messageKey, @Nullable String sku, Object... args) {
-        super(code, httpStatus, messageKey);
+        super(code, httpStatus, messageKey, args);
         this.sku = sku;
-        this.args = args.clone();
     }
 
     public InventoryRefused(String code, int httpStatus, String messageKey) {
@@ -30,10 +28,5 @@ public class InventoryRefused extends CodedRefusal {
 
     public @Nullable String sku() {
         return sku;
-    }
-
-    /** The message's parameters (the good's name …). */
-    public Object[] args() {
-        return args.clone();
     }
 }

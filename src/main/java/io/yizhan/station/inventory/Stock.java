@@ -152,20 +152,36 @@ public class Stock {
      * moves onto the rows the sale took it from (the last taken first).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void putBack(String reference, String sku, long quantity) {
+    public List<StockPart> putBack(String reference, String sku, long quantity) {
         long left = quantity;
         List<Outstanding> rows = new ArrayList<>(outstanding(reference, sku));
         java.util.Collections.reverse(rows);
+        List<StockPart> back = new ArrayList<>();
         for (Outstanding o : rows) {
             long n = Math.min(left, o.quantity());
             if (n > 0) {
-                putOnto(o, n, reference, "CUSTOMER");
+                StockLevel row = putOnto(o, n, reference, "CUSTOMER");
+                back.add(new StockPart(row.sku(), row.owner(), row.batch(), n));
                 left -= n;
             }
         }
         if (left > 0) {
             throw new InventoryRefused("RETURN_EXCEEDS_SALE", 409, "sales.error.return-exceeds", sku);
         }
+        return back;
+    }
+
+    /**
+     * What a sale ({@code reference}) took and has not had back, by SKU, owner and batch, in the order
+     * it was taken: whose goods were sold, so a consignor's lot is paid for what left the shelf.
+     */
+    public List<StockPart> sold(String reference) {
+        return jdbc.sql("""
+                        SELECT sku, owner, batch, SUM(CASE WHEN type = 'SALE' THEN quantity ELSE -quantity END) FROM inventory_move
+                        WHERE reference = ? AND type IN ('SALE', 'RETURN')
+                        GROUP BY sku, owner, batch HAVING SUM(CASE WHEN type = 'SALE' THEN quantity ELSE -quantity END) > 0
+                        ORDER BY MIN(moved_at), sku, owner, batch""")
+                .param(reference).query((rs, i) -> new StockPart(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
     }
 
     private record Outstanding(UUID stockId, long quantity) {
@@ -180,10 +196,11 @@ public class Stock {
                 .params(reference, sku, sku).query((rs, i) -> new Outstanding(rs.getObject(1, UUID.class), rs.getLong(2))).list();
     }
 
-    private void putOnto(Outstanding o, long n, String reference, String reason) {
+    private StockLevel putOnto(Outstanding o, long n, String reference, String reason) {
         jdbc.sql("UPDATE inventory_stock SET quantity = quantity + ?, updated_at = ? WHERE id = ?").params(n, now(), o.stockId()).update();
         StockLevel row = byId(o.stockId());
         record(MoveType.RETURN, row, n, reference, reason);
+        return row;
     }
 
     /**
@@ -273,6 +290,40 @@ public class Stock {
         events.publishEvent(new StockMoved(UuidV7.next(clock), move.id(), MoveType.RECEIVE.name(), sku, owner, batch, null, row.location(), quantity,
                 null, audit.currentActor(), clock.instant()));
         return move.id();
+    }
+
+    /** What an owner (a consignor) has at the station, per SKU, batch and location. */
+    public List<StockLevel> ofOwner(String owner) {
+        return jdbc.sql("SELECT " + LEVEL_COLUMNS + " FROM inventory_stock WHERE owner = ? AND quantity > 0 ORDER BY batch, location")
+                .param(owner).query((rs, i) -> level(rs)).list();
+    }
+
+    /**
+     * Takes an owner's batch (a consignor's lot) out of stock without a sale — spoiled, handed back to
+     * its owner, donated: WRITE_OFF moves with the reason, from wherever the batch lies, guarded.
+     * Refused with {@code OUT_OF_STOCK} when less is there. Published as {@link StockMoved}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void removeOwned(String sku, String owner, String batch, long quantity, String reason, String reference) {
+        if (quantity <= 0) {
+            throw new InventoryRefused("BAD_QUANTITY", 400, "inventory.error.quantity", sku);
+        }
+        List<StockLevel> rows = jdbc.sql("SELECT " + LEVEL_COLUMNS + " FROM inventory_stock WHERE sku = ? AND owner = ? AND batch = ? AND quantity > 0"
+                + FEFO).params(sku, owner, batch).query((rs, i) -> level(rs)).list();
+        long need = quantity;
+        for (StockLevel row : rows) {
+            long n = Math.min(need, row.quantity());
+            if (n > 0 && decrement(row.id(), n)) {
+                Move move = record(MoveType.WRITE_OFF, row, n, reference, reason, null, null);
+                events.publishEvent(new StockMoved(UuidV7.next(clock), move.id(), MoveType.WRITE_OFF.name(), sku, owner, batch, row.location(), null, n,
+                        reason, audit.currentActor(), clock.instant()));
+                need -= n;
+            }
+            if (need == 0) {
+                return;
+            }
+        }
+        throw new InventoryRefused("OUT_OF_STOCK", 409, "inventory.error.out-of-stock", sku, sku);
     }
 
     /** The moves of a stocktake's posting: one ADJUST per difference (signed) onto the location's rows. */

@@ -6,6 +6,7 @@ import io.yizhan.station.inventory.InventoryRefused;
 import io.yizhan.station.inventory.ScannedGood;
 import io.yizhan.station.inventory.Sku;
 import io.yizhan.station.inventory.Stock;
+import io.yizhan.station.inventory.StockPart;
 import io.yizhan.station.inventory.Unit;
 import io.yizhan.station.payments.Payment;
 import io.yizhan.station.payments.PaymentRefused;
@@ -247,7 +248,8 @@ public class Sales {
 
     private SaleCompleted completed(Sale sale, UUID paymentId) {
         return new SaleCompleted(UuidV7.next(clock), sale.id(), sale.totalFen(), sale.method(), paymentId,
-                sale.lines().stream().map(l -> new SaleCompleted.Line(l.sku(), l.quantity(), l.amountFen())).toList(), sale.terminal(), clock.instant());
+                sale.lines().stream().map(l -> new SaleCompleted.Line(l.sku(), l.quantity(), l.amountFen())).toList(), stock.sold(sale.paymentKey()),
+                sale.terminal(), clock.instant());
     }
 
     static String purpose(UUID saleId) {
@@ -373,13 +375,14 @@ public class Sales {
                     jdbc.sql("INSERT INTO sales_return_line (return_id, line_no, quantity, amount_fen) VALUES (?, ?, ?, ?)")
                             .params(returnId, p.lineNo(), p.quantity(), p.amountFen()).update();
                 }
-                wanted.forEach((sku, q) -> stock.putBack(sale.paymentKey(), sku, q));
+                List<StockPart> back = new ArrayList<>();
+                wanted.forEach((sku, q) -> back.addAll(stock.putBack(sale.paymentKey(), sku, q)));
                 long open = jdbc.sql("SELECT COALESCE(SUM(quantity - returned_quantity), 0) FROM sales_line WHERE sale = ?").param(saleId)
                         .query(Long.class).single();
                 jdbc.sql("UPDATE sales_sale SET returned_fen = returned_fen + ?, status = ?, version = version + 1, updated_at = ? WHERE id = ?")
                         .params(amount, open == 0 ? SaleStatus.RETURNED.name() : SaleStatus.PARTIALLY_RETURNED.name(), at, saleId).update();
                 events.publishEvent(new SaleReturned(UuidV7.next(clock), saleId, returnId, amount,
-                        parts.stream().map(p -> new SaleCompleted.Line(p.line().sku(), p.quantity(), p.amountFen())).toList(), why, now));
+                        parts.stream().map(p -> new SaleCompleted.Line(p.line().sku(), p.quantity(), p.amountFen())).toList(), back, why, now));
                 audit.record("sales.return", number(saleId) + " " + Money.yuan(amount) + " " + why);
                 return new SaleReturn(returnId, saleId, null, null, amount, why, audit.currentActor(), now);
             });

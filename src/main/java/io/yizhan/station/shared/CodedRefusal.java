@@ -9,11 +9,18 @@ public abstract class CodedRefusal extends RefusedException {
 
     private final String code;
     private final int httpStatus;
+    private final Object[] args;
 
-    protected CodedRefusal(String code, int httpStatus, String messageKey) {
+    protected CodedRefusal(String code, int httpStatus, String messageKey, Object... args) {
         super(messageKey);
         this.code = code;
         this.httpStatus = httpStatus;
+        this.args = args.clone();
+    }
+
+    /** The message's parameters (a good's name, a balance …). */
+    public Object[] args() {
+        return args.clone();
     }
 
     public String code() {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,5 +116,66 @@ class ConsignmentApiTest {
                         + "\"unitPriceFen\":0,\"origin\":\"本村\"}")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(json.readTree(zero.body()).path("code").asString()).isEqualTo("BAD_PRICE");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", CLERK)
+                .header("Content-Type", "application/json").header("X-Terminal", "counter-1")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLabelSoldThroughTheSalesApiIsOnTheStatementAndPaidOut() throws Exception {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String first17 = String.format("3301%02d19%02d0%d2%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
+        String consignor = json.readTree(post(body(first17 + IdNumbers.checkCharacter(first17))).body()).path("id").asString();
+        JsonNode lot = json.readTree(send("POST", "/api/consignment/lots", "{\"consignorId\":\"" + consignor + "\",\"product\":\"ORANGE-QC\","
+                + "\"bags\":[1000,500],\"unitPriceFen\":1200,\"origin\":\"江西赣州\"}").body());
+        HttpResponse<String> sold = send("POST", "/api/sales", "{\"lines\":[{\"barcode\":\"" + lot.path("labelBarcodes").get(0).asString() + "\"},"
+                + "{\"barcode\":\"" + lot.path("labelBarcodes").get(1).asString() + "\"}],\"payment\":{\"method\":\"CASH\",\"tenderedFen\":2000},"
+                + "\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}");
+        assertThat(sold.statusCode()).as(sold.body()).isEqualTo(201);
+        String saleId = json.readTree(sold.body()).path("id").asString();
+
+        String statementPath = "/api/consignment/consignors/" + consignor + "/statement";
+        JsonNode statement = json.readTree(send("GET", statementPath, null).body());
+        assertThat(statement.path("lines")).hasSize(2);
+        assertThat(statement.path("lines").get(0).path("saleId").asString()).isEqualTo(saleId);
+        assertThat(statement.path("lines").get(0).path("lotNo").asString()).isEqualTo(lot.path("lotNo").asString());
+        assertThat(statement.path("lines").get(0).path("quantity").asLong()).isEqualTo(1_000);
+        assertThat(statement.path("lines").get(0).path("amountFen").asLong()).isEqualTo(1_200);
+        assertThat(statement.path("lines").get(0).path("commissionFen").asLong()).isEqualTo(120);
+        assertThat(statement.path("lines").get(0).path("shareFen").asLong()).isEqualTo(1_080);
+        assertThat(statement.path("salesFen").asLong()).isEqualTo(1_800);
+        assertThat(statement.path("commissionFen").asLong()).isEqualTo(180);
+        assertThat(statement.path("shareFen").asLong()).isEqualTo(1_620);
+        assertThat(statement.path("balanceFen").asLong()).isEqualTo(1_620);
+        assertThat(statement.path("payouts")).isEmpty();
+        assertThat(statement.path("writeOffs")).isEmpty();
+
+        String payouts = "/api/consignment/consignors/" + consignor + "/payouts";
+        HttpResponse<String> tooMuch = send("POST", payouts, "{\"amountFen\":2000,\"method\":\"BANK\",\"reference\":\"B1\",\"idempotencyKey\":\"k-"
+                + UUID.randomUUID() + "\"}");
+        assertThat(tooMuch.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(tooMuch.body()).path("code").asString()).isEqualTo("PAYOUT_EXCEEDS_BALANCE");
+        assertThat(json.readTree(tooMuch.body()).path("message").asString()).contains("¥16.20");
+        HttpResponse<String> tooLittle = send("POST", payouts, "{\"amountFen\":999,\"method\":\"BANK\",\"reference\":\"B1\",\"idempotencyKey\":\"k-"
+                + UUID.randomUUID() + "\"}");
+        assertThat(tooLittle.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(tooLittle.body()).path("code").asString()).isEqualTo("BELOW_MINIMUM_PAYOUT");
+        HttpResponse<String> paid = send("POST", payouts, "{\"amountFen\":1620,\"method\":\"BANK\",\"reference\":\"6222****0001 流水 88\","
+                + "\"idempotencyKey\":\"k-" + UUID.randomUUID() + "\"}");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        assertThat(json.readTree(paid.body()).path("id").asString()).isNotBlank();
+        JsonNode after = json.readTree(send("GET", statementPath + "?from="
+                + java.time.LocalDate.parse(statement.path("from").asString()).minusDays(1) + "&to=" + statement.path("to").asString(), null).body());
+        assertThat(after.path("payouts")).hasSize(1);
+        assertThat(after.path("payouts").get(0).path("method").asString()).isEqualTo("BANK");
+        assertThat(after.path("payoutsFen").asLong()).isEqualTo(1_620);
+        assertThat(after.path("balanceFen").asLong()).isZero();
+        HttpResponse<String> badDates = send("GET", statementPath + "?from=2026-13-01", null);
+        assertThat(badDates.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badDates.body()).path("code").asString()).isEqualTo("BAD_PERIOD");
     }
 }

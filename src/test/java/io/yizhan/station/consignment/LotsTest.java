@@ -121,7 +121,10 @@ class LotsTest {
     void piecesGetALabelEachAndUncoveredGoodsNoCertificate() {
         Lot eggs = lots.intake(new LotRequest(farmer.id(), "EGG-FREE", null, Unit.PIECE, List.of(), 30L, 80, "本村", null, null));
         assertThat(eggs.quantity()).isEqualTo(30);
-        assertThat(eggs.labelBarcodes()).hasSize(30).allSatisfy(b -> assertThat(b).startsWith("28" + eggs.shortCode() + "00080"));
+        assertThat(eggs.labelBarcodes()).as("pooled: every egg carries the shared SKU's own barcode").hasSize(30)
+                .containsOnly(io.yizhan.station.inventory.Barcodes.inStore(eggs.shortCode()));
+        Lot honey = lots.intake(new LotRequest(farmer.id(), "HONEY", null, null, List.of(), 2L, 3_800, "本村", null, null));
+        assertThat(honey.labelBarcodes()).hasSize(2).allSatisfy(b -> assertThat(b).startsWith("28" + honey.shortCode() + "03800"));
         long certificates = jobs("certificate");
         lots.intake(new LotRequest(farmer.id(), "BASKET", null, null, List.of(), 2L, 4_500, "本村", null, null));
         assertThat(jobs("certificate")).as("a basket needs no 合格证").isEqualTo(certificates);

@@ -12,6 +12,9 @@ import io.yizhan.station.consignment.Consignors;
 import io.yizhan.station.consignment.EndAction;
 import io.yizhan.station.consignment.ListingCheck;
 import io.yizhan.station.consignment.PayoutMethod;
+import io.yizhan.station.consignment.Settlement;
+import io.yizhan.station.consignment.Statement;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The consignment API (staff, HTTP Basic, JSON, errors {@code {code, message}}): consignors so far. */
@@ -31,12 +35,14 @@ class ConsignmentApi {
     private final ListingCheck listingCheck;
     private final ConsignmentProducts products;
     private final Lots lots;
+    private final Settlement settlement;
 
-    ConsignmentApi(Consignors consignors, ListingCheck listingCheck, ConsignmentProducts products, Lots lots) {
+    ConsignmentApi(Consignors consignors, ListingCheck listingCheck, ConsignmentProducts products, Lots lots, Settlement settlement) {
         this.consignors = consignors;
         this.listingCheck = listingCheck;
         this.products = products;
         this.lots = lots;
+        this.settlement = settlement;
     }
 
     record ProductOut(String code, String name, String variety, String grade, String unit, String category) {
@@ -121,6 +127,60 @@ class ConsignmentApi {
     @GetMapping("/api/consignment/consignors/{id}")
     ConsignorOut get(@PathVariable UUID id) {
         return consignors.find(id).map(ConsignorOut::of).orElseThrow(() -> new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.not-found"));
+    }
+
+    record LineOut(UUID saleId, @Nullable UUID returnId, String lotNo, String channel, long quantity, long amountFen, long commissionFen,
+                   long shareFen, java.time.Instant at) {
+    }
+
+    record PayoutOut(UUID id, long amountFen, String method, @Nullable String reference, java.time.Instant at) {
+    }
+
+    record WriteOffOut(String lotNo, long quantity, String reason, String borneBy, java.time.Instant at) {
+    }
+
+    record StatementOut(UUID consignorId, String name, LocalDate from, LocalDate to, java.util.List<LineOut> lines, java.util.List<PayoutOut> payouts,
+                        java.util.List<WriteOffOut> writeOffs, long salesFen, long commissionFen, long shareFen, long payoutsFen, long openingFen,
+                        long balanceFen, long pendingFen) {
+    }
+
+    /** A consignor's statement for a period (dates inclusive, the station's zone; today when not given). */
+    @GetMapping("/api/consignment/consignors/{id}/statement")
+    StatementOut statement(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from,
+                           @RequestParam(required = false) @Nullable String to) {
+        LocalDate today = settlement.today();
+        Statement s = settlement.statement(id, date(from, today), date(to, today));
+        return new StatementOut(id, s.consignor().name(), s.from(), s.to(),
+                s.lines().stream().map(l -> new LineOut(l.saleId(), l.returnId(), l.lotNo(), l.channel(), l.quantity(), l.amountFen(), l.commissionFen(),
+                        l.shareFen(), l.at())).toList(),
+                s.payouts().stream().map(p -> new PayoutOut(p.id(), p.amountFen(), p.method(), p.reference(), p.at())).toList(),
+                s.writeOffs().stream().map(w -> new WriteOffOut(w.lotNo(), w.quantity(), w.reason(), w.borneBy(), w.at())).toList(),
+                s.salesFen(), s.commissionFen(), s.shareFen(), s.payoutsFen(), s.openingFen(), s.balanceFen(), s.pendingFen());
+    }
+
+    record PayoutIn(@Nullable Long amountFen, @Nullable String method, @Nullable String reference, @Nullable String idempotencyKey) {
+    }
+
+    record PaidOut(UUID id, long amountFen, String method) {
+    }
+
+    /** A payout from the consignor's balance; cash comes from the calling counter's drawer (its paired browser, or {@code X-Terminal}). */
+    @PostMapping("/api/consignment/consignors/{id}/payouts")
+    ResponseEntity<PaidOut> payout(@PathVariable UUID id, @RequestBody PayoutIn in) {
+        Settlement.Paid paid = settlement.payout(id, in.amountFen() == null ? 0 : in.amountFen(), in.method(), in.reference(), in.idempotencyKey());
+        return ResponseEntity.status(paid.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new PaidOut(paid.payout().id(), paid.payout().amountFen(), paid.payout().method()));
+    }
+
+    private static LocalDate date(@Nullable String text, LocalDate otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConsignmentRefused("BAD_PERIOD", 400, "consignment.error.period");
+        }
     }
 
     private static String nonNull(@Nullable String s) {

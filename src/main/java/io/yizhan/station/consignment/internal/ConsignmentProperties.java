@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * offline: without it the numbers cannot be read back). Demo mode uses a fixed demo key when none is
  * set; live mode registers no consignor without one. {@code erase-after-days}: how long a consignor
  * with nothing left at the station keeps phone, ID and account numbers (checked daily at
- * {@code erase-cron}, default 03:40).
+ * {@code erase-cron}, default 03:40). {@code min-payout-fen}: the smallest payout (default ¥10).
+ * {@code online-settle-days}: how long an online sale waits for its after-sales window before it is
+ * payable (default 7).
  */
 @ConfigurationProperties("yizhan.consignment")
-public record ConsignmentProperties(@Nullable String key, @DefaultValue("1095") int eraseAfterDays) {
+public record ConsignmentProperties(@Nullable String key, @DefaultValue("1095") int eraseAfterDays, @DefaultValue("1000") long minPayoutFen,
+                                    @DefaultValue("7") int onlineSettleDays) {
 }

@@ -22,7 +22,7 @@ class ApiErrors {
 
     @ExceptionHandler(CodedRefusal.class)
     ResponseEntity<ApiError> refused(CodedRefusal e, HttpServletRequest request) {
-        return ResponseEntity.status(e.httpStatus()).body(ApiError.of(e.code(), e.messageKey(), request));
+        return ResponseEntity.status(e.httpStatus()).body(ApiError.of(e.code(), e.messageKey(), request, e.args()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
