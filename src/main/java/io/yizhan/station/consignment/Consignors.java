@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Consignors {
 
     private static final String COLUMNS = """
-            id, name, phone_masked, id_masked, payout_method, payout_account_masked, proxy_name, commission_counter_pct, commission_online_pct,
+            id, account_no, name, phone_masked, id_masked, payout_method, payout_account_masked, proxy_name, commission_counter_pct, commission_online_pct,
             period_days, end_action, floor_price_fen, consent_at, consent_by, created_at, erased_at""";
 
     private final JdbcClient jdbc;
@@ -84,13 +84,16 @@ public class Consignors {
         }
         UUID consignorId = UuidV7.next(clock);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // the sequence's row stays locked until this registration commits: numbers are never handed out twice
+        jdbc.sql("UPDATE consignment_sequence SET next_value = next_value + 1 WHERE name = 'account'").update();
+        long accountNo = jdbc.sql("SELECT next_value - 1 FROM consignment_sequence WHERE name = 'account'").query(Long.class).single();
         try {
             jdbc.sql("""
-                            INSERT INTO consignment_consignor (id, name, phone_enc, phone_masked, id_enc, id_hash, id_masked, payout_method,
+                            INSERT INTO consignment_consignor (id, account_no, name, phone_enc, phone_masked, id_enc, id_hash, id_masked, payout_method,
                                 payout_account_enc, payout_account_masked, proxy_name, commission_counter_pct, commission_online_pct, period_days,
                                 end_action, floor_price_fen, consent_at, consent_by, created_at, last_activity_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(consignorId, name, box.seal(phone), PersonalData.maskPhone(phone), box.seal(id), hash, PersonalData.maskIdNumber(id),
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(consignorId, accountNo, name, box.seal(phone), PersonalData.maskPhone(phone), box.seal(id), hash, PersonalData.maskIdNumber(id),
                             draft.payoutMethod().name(), account.isEmpty() ? null : box.seal(account),
                             account.isEmpty() ? null : PersonalData.maskAccount(account), proxy, draft.commissionCounterPct(),
                             draft.commissionOnlinePct(), draft.periodDays(), draft.endAction().name(), draft.floorPriceFen(), now,
@@ -139,7 +142,7 @@ public class Consignors {
         long floor = rs.getLong("floor_price_fen");
         Long floorFen = rs.wasNull() ? null : floor;
         OffsetDateTime erased = rs.getObject("erased_at", OffsetDateTime.class);
-        return new Consignor(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("phone_masked"), rs.getString("id_masked"),
+        return new Consignor(rs.getObject("id", UUID.class), rs.getLong("account_no"), rs.getString("name"), rs.getString("phone_masked"), rs.getString("id_masked"),
                 PayoutMethod.valueOf(rs.getString("payout_method")), rs.getString("payout_account_masked"), rs.getString("proxy_name"),
                 rs.getInt("commission_counter_pct"), rs.getInt("commission_online_pct"), rs.getInt("period_days"),
                 EndAction.valueOf(rs.getString("end_action")), floorFen, rs.getObject("consent_at", OffsetDateTime.class).toInstant(),
@@ -182,6 +185,30 @@ public class Consignors {
                         SELECT (SELECT COALESCE(SUM(share_fen), 0) FROM consignment_sale_line WHERE consignor_id = ?)
                              - (SELECT COALESCE(SUM(amount_fen), 0) FROM consignment_payout WHERE consignor_id = ?)""")
                 .params(id, id).query(Long.class).single();
+    }
+
+    /**
+     * The 4-digit check code printed beside a consignor's number: a keyed hash of it, so only a
+     * document the station printed tells it (a number alone, or a phone number, shows nothing).
+     */
+    public String checkCode(long accountNo) {
+        return String.format("%04d", Long.parseLong(box.hash("kiosk:" + accountNo).substring(0, 12), 16) % 10_000);
+    }
+
+    /** What the kiosk scanner reads on an intake receipt or statement: {@code YZC} + number + {@code -} + check code. */
+    public String kioskBarcode(Consignor consignor) {
+        return "YZC" + consignor.accountNo() + "-" + checkCode(consignor.accountNo());
+    }
+
+    /** The consignor with this number, when the check code printed beside it is right. */
+    public Optional<Consignor> byAccount(long accountNo, String checkCode) {
+        String expected = checkCode(accountNo);
+        if (!java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                (checkCode == null ? "" : checkCode.strip()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consignment_consignor WHERE account_no = ? AND erased_at IS NULL").param(accountNo)
+                .query((rs, n) -> consignor(rs)).optional();
     }
 
     /** True when the station can register consignors (a key is configured, or demo mode). */

@@ -239,7 +239,9 @@ public class Lots {
                         consignor.periodDays(), Translations.translate("consignment.end." + consignor.endAction(), zh)))
                 .text(time.dateTime(lot.receivedAt()))
                 .feed(2).large(Translations.translate("consignment.receipt.signature", zh)).feed(1)
-                .center().barcode(lot.lotNo(), 10).feed(1);
+                .large(Translations.translate("consignment.receipt.account", zh, consignor.accountNo(), consignors.checkCode(consignor.accountNo())))
+                .text(Translations.translate("consignment.receipt.kiosk", zh))
+                .center().barcode(consignors.kioskBarcode(consignor), 10).feed(1);
         printing.printAt(terminal, DeviceKind.RECEIPT_PRINTER, receipt.build());
     }
 }

@@ -64,9 +64,11 @@ public class Settlement {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ConsignmentProperties rules;
+    private final io.yizhan.station.inventory.Stock stock;
 
     Settlement(JdbcClient jdbc, Consignors consignors, Disbursements disbursements, TransactionTemplate tx, Clock clock, StationTime time,
-               AuditLog audit, ApplicationEventPublisher events, ConsignmentProperties rules) {
+               AuditLog audit, ApplicationEventPublisher events, ConsignmentProperties rules, io.yizhan.station.inventory.Stock stock) {
+        this.stock = stock;
         this.jdbc = jdbc;
         this.consignors = consignors;
         this.disbursements = disbursements;
@@ -218,6 +220,25 @@ public class Settlement {
         LocalDate today = time.date(clock.instant());
         return jdbc.sql("SELECT COALESCE(SUM(share_fen), 0) FROM consignment_sale_line WHERE consignor_id = ? AND at >= ? AND at < ? AND channel <> ?")
                 .params(consignorId, utc(time.startOf(today)), utc(time.startOf(today.plusDays(1))), WRITE_OFF).query(Long.class).single();
+    }
+
+    /** What a consignor sees at the kiosk: their share of today's sales, what is left at the station, and what they are owed. */
+    public record Summary(Consignor consignor, long soldTodayFen, List<Left> left, long balanceFen, long pendingFen) {
+    }
+
+    /** Goods of a lot still at the station (grams or pieces). */
+    public record Left(String lotNo, String productName, String grade, Unit unit, long quantity) {
+    }
+
+    public Summary summary(Consignor consignor) {
+        Map<String, Long> byLot = new LinkedHashMap<>();
+        stock.ofOwner(consignor.id().toString()).forEach(l -> byLot.merge(l.batch(), l.quantity(), Long::sum));
+        List<Left> left = new ArrayList<>();
+        byLot.forEach((lotNo, quantity) -> jdbc.sql("SELECT product_name, grade, unit FROM consignment_lot WHERE lot_no = ? AND consignor_id = ?")
+                .params(lotNo, consignor.id())
+                .query((rs, n) -> new Left(lotNo, rs.getString(1), rs.getString(2), Unit.valueOf(rs.getString(3)), quantity)).optional()
+                .ifPresent(left::add));
+        return new Summary(consignor, soldToday(consignor.id()), left, balance(consignor.id()), pending(consignor.id()));
     }
 
     /**

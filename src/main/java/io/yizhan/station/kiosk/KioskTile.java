@@ -23,4 +23,9 @@ public interface KioskTile {
     default int order() {
         return 100;
     }
+
+    /** Whether the service works right now (e.g. its configuration is complete); a tile that does not is not shown. */
+    default boolean works() {
+        return true;
+    }
 }

@@ -80,7 +80,7 @@ class KioskScreensTest extends SpringBrowserlessTest {
         navigate(KioskHomeView.class);
         assertThat($(NativeButton.class).withClassName("kiosk-tile").all())
                 .extracting(b -> b.getId().orElseThrow())
-                .containsExactly("tile-pickup", "tile-call-staff");
+                .containsExactly("tile-pickup", "tile-consignment", "tile-call-staff");
         assertThat($(H1.class).first().getText()).isEqualTo("您好！请点一下要办的事");
         assertThat($(NativeButton.class).withId("kiosk-back").exists()).as("no Back on home").isFalse();
         assertThat($(NativeButton.class).withId("kiosk-home").exists()).as("no Home on home").isFalse();

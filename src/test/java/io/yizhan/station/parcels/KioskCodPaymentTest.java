@@ -14,6 +14,7 @@ import com.vaadin.flow.server.VaadinSession;
 import io.yizhan.station.counter.CounterRequest;
 import io.yizhan.station.counter.CounterRequests;
 import io.yizhan.station.devices.ScanReceived;
+import io.yizhan.station.kiosk.WrongCodeGuard;
 import io.yizhan.station.kiosk.NumericKeypad;
 import io.yizhan.station.kiosk.ui.KioskHomeView;
 import io.yizhan.station.parcels.ui.PickupView;
@@ -54,7 +55,7 @@ class KioskCodPaymentTest extends SpringBrowserlessTest {
     @Autowired
     Parcels parcels;
     @Autowired
-    KioskPickupGuard guard;
+    WrongCodeGuard guard;
     @Autowired
     CounterRequests requests;
     @Autowired

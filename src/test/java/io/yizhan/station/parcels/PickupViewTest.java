@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import io.yizhan.station.devices.ScanReceived;
+import io.yizhan.station.kiosk.WrongCodeGuard;
 import io.yizhan.station.kiosk.NumericKeypad;
 import io.yizhan.station.kiosk.ui.KioskHomeView;
 import io.yizhan.station.parcels.ui.PickupView;
@@ -30,7 +31,7 @@ class PickupViewTest extends SpringBrowserlessTest {
     @Autowired
     Parcels parcels;
     @Autowired
-    KioskPickupGuard guard;
+    WrongCodeGuard guard;
 
     @BeforeEach
     void freshKiosk() {
@@ -61,7 +62,7 @@ class PickupViewTest extends SpringBrowserlessTest {
     @Test
     void theHomeScreenOffersPickupFirst() {
         assertThat($(NativeButton.class).withClassName("kiosk-tile").all()).extracting(b -> b.getId().orElseThrow())
-                .containsExactly("tile-pickup", "tile-call-staff");
+                .containsExactly("tile-pickup", "tile-consignment", "tile-call-staff");
     }
 
     @Test

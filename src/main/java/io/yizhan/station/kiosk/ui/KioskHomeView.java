@@ -30,7 +30,7 @@ public class KioskHomeView extends Div implements KioskScreen, HasDynamicTitle {
     private final VoicePrompts voice;
 
     public KioskHomeView(List<KioskTile> tiles, VoicePrompts voice) {
-        this.available = tiles.stream().sorted(Comparator.comparingInt(KioskTile::order).thenComparing(KioskTile::id)).toList();
+        this.available = tiles.stream().filter(KioskTile::works).sorted(Comparator.comparingInt(KioskTile::order).thenComparing(KioskTile::id)).toList();
         this.voice = voice;
         addClassName("kiosk-home");
         this.tiles.addClassName("kiosk-tiles");

@@ -15,7 +15,7 @@ import io.yizhan.station.kiosk.KioskLayout;
 import io.yizhan.station.kiosk.KioskScreen;
 import io.yizhan.station.kiosk.NumericKeypad;
 import io.yizhan.station.kiosk.StaffCalls;
-import io.yizhan.station.parcels.KioskPickupGuard;
+import io.yizhan.station.kiosk.WrongCodeGuard;
 import io.yizhan.station.parcels.Parcel;
 import io.yizhan.station.parcels.ParcelRefused;
 import io.yizhan.station.parcels.Parcels;
@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
 public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDynamicTitle {
 
     private final Parcels parcels;
-    private final KioskPickupGuard guard;
+    private final WrongCodeGuard guard;
     private final StaffCalls staff;
     private final StationTime time;
     private final Div body = new Div();
@@ -56,7 +56,7 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
     private @Nullable KioskPayStep paying;
     private String tail = "";
 
-    public PickupView(Parcels parcels, KioskPickupGuard guard, StaffCalls staff, StationTime time, KioskPay kioskPay) {
+    public PickupView(Parcels parcels, WrongCodeGuard guard, StaffCalls staff, StationTime time, KioskPay kioskPay) {
         this.parcels = parcels;
         this.kioskPay = kioskPay;
         this.guard = guard;

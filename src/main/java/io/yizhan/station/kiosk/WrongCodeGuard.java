@@ -1,4 +1,4 @@
-package io.yizhan.station.parcels;
+package io.yizhan.station.kiosk;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Wrong pickup codes (or phone numbers) at a kiosk: every {@value #FAILURES_BEFORE_LOCK} failures
- * lock that kiosk's pickup for 30 s, doubling each time up to 15 minutes; a success clears it.
- * Guessing codes is slow work.
+ * Wrong codes typed at a kiosk — pickup codes, phone numbers, a consignor's check code — counted
+ * together per kiosk: every {@value #FAILURES_BEFORE_LOCK} failures lock that kiosk's code entry for
+ * 30 s, doubling each time up to 15 minutes; a success clears it. Guessing codes is slow work.
  */
 @Service
-public class KioskPickupGuard {
+public class WrongCodeGuard {
 
     public static final int FAILURES_BEFORE_LOCK = 5;
     static final Duration FIRST_LOCK = Duration.ofSeconds(30);
@@ -29,7 +29,7 @@ public class KioskPickupGuard {
         Instant lockedUntil = Instant.EPOCH;
     }
 
-    KioskPickupGuard(Clock clock) {
+    WrongCodeGuard(Clock clock) {
         this.clock = clock;
     }
 
