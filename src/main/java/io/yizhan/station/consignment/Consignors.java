@@ -123,6 +123,10 @@ public class Consignors {
     /** Consignors whose name contains {@code q} (all when blank), by name; at most {@code limit}. */
     public List<Consignor> search(@Nullable String q, int limit) {
         String term = q == null ? "" : q.strip();
+        if (term.matches("\\d{6,9}")) { // a consignor number
+            return jdbc.sql("SELECT " + COLUMNS + " FROM consignment_consignor WHERE account_no = ?").param(Long.parseLong(term))
+                    .query((rs, i) -> consignor(rs)).list();
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM consignment_consignor WHERE name LIKE ? ORDER BY name, id FETCH FIRST ? ROWS ONLY")
                 .params("%" + term.replace("%", "\\%").replace("_", "\\_") + "%", limit).query((rs, i) -> consignor(rs)).list();
     }

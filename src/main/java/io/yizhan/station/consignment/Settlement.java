@@ -1,6 +1,10 @@
 package io.yizhan.station.consignment;
 
 import io.yizhan.station.consignment.internal.ConsignmentProperties;
+import io.yizhan.station.devices.DeviceKind;
+import io.yizhan.station.devices.PrintDocument;
+import io.yizhan.station.devices.PrintQueue;
+import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.inventory.StockPart;
 import io.yizhan.station.inventory.Unit;
 import io.yizhan.station.payments.Disbursements;
@@ -10,7 +14,9 @@ import io.yizhan.station.sales.SaleCompleted;
 import io.yizhan.station.sales.SaleReturned;
 import io.yizhan.station.shared.Digests;
 import io.yizhan.station.shared.Money;
+import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.shared.StationTime;
+import io.yizhan.station.shared.Translations;
 import io.yizhan.station.shared.UuidV7;
 import io.yizhan.station.staff.AuditLog;
 import io.yizhan.station.terminals.CurrentTerminal;
@@ -65,10 +71,15 @@ public class Settlement {
     private final ApplicationEventPublisher events;
     private final ConsignmentProperties rules;
     private final io.yizhan.station.inventory.Stock stock;
+    private final PrintQueue printing;
+    private final StationProperties station;
 
     Settlement(JdbcClient jdbc, Consignors consignors, Disbursements disbursements, TransactionTemplate tx, Clock clock, StationTime time,
-               AuditLog audit, ApplicationEventPublisher events, ConsignmentProperties rules, io.yizhan.station.inventory.Stock stock) {
+               AuditLog audit, ApplicationEventPublisher events, ConsignmentProperties rules, io.yizhan.station.inventory.Stock stock,
+               PrintQueue printing, StationProperties station) {
         this.stock = stock;
+        this.printing = printing;
+        this.station = station;
         this.jdbc = jdbc;
         this.consignors = consignors;
         this.disbursements = disbursements;
@@ -290,6 +301,55 @@ public class Settlement {
         long opening = start.isAfter(now) ? balanceAt(consignorId, now) : balanceAt(consignorId, start.minusNanos(1));
         return new Statement(consignor, from, to, lines, payouts, writeOffs, sales, commission, share, paid, opening, balanceAt(consignorId, cutoff),
                 pending);
+    }
+
+    /**
+     * Prints a consignor's statement in large type on this counter's receipt printer: every line (what,
+     * how much, the price it sold for, the commission, their share), payouts, write-offs, the balance,
+     * a signature line, and the consignor number with its check code and barcode for the kiosk.
+     */
+    public Optional<UUID> printStatement(UUID consignorId, LocalDate from, LocalDate to) {
+        Statement s = statement(consignorId, from, to);
+        java.util.Locale zh = Translations.SIMPLIFIED;
+        PrintDocument.Builder doc = PrintDocument.builder("statement").center().large(station.station().name())
+                .huge(Translations.translate("consignment.statement.title", zh)).left()
+                .large(s.consignor().name())
+                .large(Translations.translate("consignment.receipt.account", zh, s.consignor().accountNo(), consignors.checkCode(s.consignor().accountNo())))
+                .text(Translations.translate("consignment.statement.period", zh, from.toString(), to.toString())).rule();
+        for (Statement.Line l : s.lines()) {
+            String what = l.channel().equals(WRITE_OFF) ? Translations.translate("consignment.statement.borne", zh) : l.productName();
+            doc.text(time.dateTime(l.at()) + " " + (l.returnId() != null ? Translations.translate("consignment.statement.returned", zh) + " " : "")
+                    + what + " " + Quantities.text(l.unit(), Math.abs(l.quantity()), zh));
+            doc.large(Translations.translate("consignment.statement.line", zh, Money.yuan(l.amountFen()), Money.yuan(l.commissionFen()),
+                    Money.yuan(l.shareFen())));
+        }
+        if (s.lines().isEmpty()) {
+            doc.text(Translations.translate("consignment.statement.no-sales", zh));
+        }
+        doc.rule();
+        for (Statement.WriteOff w : s.writeOffs()) {
+            doc.text(time.dateTime(w.at()) + " " + Translations.translate("consignment.statement.write-off", zh, w.productName(),
+                    Quantities.text(w.unit(), w.quantity(), zh), Translations.translate("inventory.write-off." + w.reason(), zh),
+                    Translations.translate("consignment.borne." + w.borneBy(), zh)));
+        }
+        for (Statement.Payout p : s.payouts()) {
+            doc.large(time.dateTime(p.at()) + " " + Translations.translate("consignment.statement.payout", zh,
+                    Translations.translate("consignment.payout." + p.method(), zh), Money.yuan(p.amountFen())));
+        }
+        doc.large(Translations.translate("consignment.statement.sales", zh, Money.yuan(s.salesFen())))
+                .large(Translations.translate("consignment.statement.commission", zh, Money.yuan(s.commissionFen())))
+                .large(Translations.translate("consignment.statement.share", zh, Money.yuan(s.shareFen())))
+                .large(Translations.translate("consignment.statement.opening", zh, Money.yuan(s.openingFen())))
+                .large(Translations.translate("consignment.statement.payouts", zh, Money.yuan(s.payoutsFen())))
+                .huge(Translations.translate("consignment.statement.balance", zh, Money.yuan(s.balanceFen())));
+        if (s.pendingFen() != 0) {
+            doc.text(Translations.translate("consignment.kiosk.pending", zh, Money.yuan(s.pendingFen())));
+        }
+        doc.feed(2).large(Translations.translate("consignment.receipt.signature", zh)).feed(1)
+                .text(Translations.translate("consignment.receipt.kiosk", zh))
+                .center().barcode(consignors.kioskBarcode(s.consignor()), 10).feed(1);
+        audit.record("consignment.statement-printed", s.consignor().name() + " " + from + ".." + to);
+        return printing.printAt(CurrentTerminal.name(), DeviceKind.RECEIPT_PRINTER, doc.build());
     }
 
     /**
