@@ -239,7 +239,8 @@ public class Lots {
                         consignor.periodDays(), Translations.translate("consignment.end." + consignor.endAction(), zh)))
                 .text(time.dateTime(lot.receivedAt()))
                 .feed(2).large(Translations.translate("consignment.receipt.signature", zh)).feed(1)
-                .large(Translations.translate("consignment.receipt.account", zh, consignor.accountNo(), consignors.checkCode(consignor.accountNo())))
+                .large(Translations.translate("consignment.receipt.account", zh, String.valueOf(consignor.accountNo())))
+                .large(Translations.translate("consignment.receipt.check-code", zh, consignors.checkCode(consignor.accountNo())))
                 .text(Translations.translate("consignment.receipt.kiosk", zh))
                 .center().barcode(consignors.kioskBarcode(consignor), 10).feed(1);
         printing.printAt(terminal, DeviceKind.RECEIPT_PRINTER, receipt.build());

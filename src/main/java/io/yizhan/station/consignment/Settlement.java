@@ -314,7 +314,8 @@ public class Settlement {
         PrintDocument.Builder doc = PrintDocument.builder("statement").center().large(station.station().name())
                 .huge(Translations.translate("consignment.statement.title", zh)).left()
                 .large(s.consignor().name())
-                .large(Translations.translate("consignment.receipt.account", zh, s.consignor().accountNo(), consignors.checkCode(s.consignor().accountNo())))
+                .large(Translations.translate("consignment.receipt.account", zh, String.valueOf(s.consignor().accountNo())))
+                .large(Translations.translate("consignment.receipt.check-code", zh, consignors.checkCode(s.consignor().accountNo())))
                 .text(Translations.translate("consignment.statement.period", zh, from.toString(), to.toString())).rule();
         for (Statement.Line l : s.lines()) {
             String what = l.channel().equals(WRITE_OFF) ? Translations.translate("consignment.statement.borne", zh) : l.productName();

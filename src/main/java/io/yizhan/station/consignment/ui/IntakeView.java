@@ -78,6 +78,7 @@ public class IntakeView extends Div implements HasDynamicTitle {
         product.setId("intake-product");
         product.setLabel(getTranslation("consignment.intake.product"));
         product.setItems(products.all());
+        product.setWidth("20em");
         product.setItemLabelGenerator(p -> p.name() + " · " + p.variety() + " · " + getTranslation("inventory.unit.per." + p.unit()));
         product.addValueChangeListener(e -> productChosen(e.getValue()));
         grade.setId("intake-grade");
