@@ -32,8 +32,10 @@ public class Ingest {
     private final Stations stations;
     private final Clock clock;
     private final Notifications notifications;
+    private final CentralListings listings;
 
-    Ingest(JdbcClient jdbc, TransactionTemplate tx, Stations stations, Clock clock, Notifications notifications) {
+    Ingest(JdbcClient jdbc, TransactionTemplate tx, Stations stations, Clock clock, Notifications notifications, CentralListings listings) {
+        this.listings = listings;
         this.jdbc = jdbc;
         this.tx = tx;
         this.stations = stations;
@@ -95,6 +97,8 @@ public class Ingest {
                 // what the event sets in motion at central commits with it, exactly once
                 if (e.type().equals("NotificationRequested")) {
                     notifications.requested(stationId, e);
+                } else if (e.type().equals("LotListed")) {
+                    listings.received(stationId, e);
                 }
             });
             return new EventResult(e.id(), EventResult.Status.ACCEPTED, null);
@@ -140,6 +144,13 @@ public class Ingest {
                 && e.payload().path("phone").asString("").matches("1\\d{10}") && e.payload().path("text").isString()
                 && e.payload().path("text").asString().length() <= 500)) {
             return "a NotificationRequested needs notificationId, an 11-digit mobile phone and a text of at most 500 characters";
+        }
+        if (e.type().equals("LotListed") && !(e.payload().path("listingId").asString("").matches(
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                && e.payload().path("title").asString("").length() <= 60 && !e.payload().path("title").asString("").isBlank()
+                && e.payload().path("description").asString("").length() <= 2_000 && e.payload().path("priceFen").asLong(0) > 0
+                && e.payload().path("quantity").asLong(0) > 0 && e.payload().path("harvestedOn").asString("").matches("\\d{4}-\\d{2}-\\d{2}"))) {
+            return "a LotListed needs listingId, a title of at most 60 characters, a description of at most 2,000, a price, a quantity and harvestedOn";
         }
         return null;
     }

@@ -25,8 +25,10 @@ class OperatorApi {
     private final Feeds feeds;
     private final Notifications notifications;
     private final JsonMapper json;
+    private final CentralListings listings;
 
-    OperatorApi(Stations stations, Ingest ingest, Feeds feeds, Notifications notifications, JsonMapper json) {
+    OperatorApi(Stations stations, Ingest ingest, Feeds feeds, Notifications notifications, JsonMapper json, CentralListings listings) {
+        this.listings = listings;
         this.stations = stations;
         this.ingest = ingest;
         this.feeds = feeds;
@@ -63,6 +65,44 @@ class OperatorApi {
                     .put("phone", l.phone().replaceAll("\\D", "")));
         }
         return ResponseEntity.accepted().body(Map.of("lines", lines.size()));
+    }
+
+    record ListingOut(UUID id, String stationId, String lotNo, String productName, String grade, String unit, String title, String description,
+                      long priceFen, long quantity, String origin, java.time.LocalDate harvestedOn, boolean hasPicture, String status,
+                      @Nullable String reason, String receivedAt) {
+
+        static ListingOut of(CentralListings.Listing l) {
+            return new ListingOut(l.id(), l.stationId(), l.lotNo(), l.productName(), l.grade(), l.unit(), l.title(), l.description(), l.priceFen(),
+                    l.quantity(), l.origin(), l.harvestedOn(), l.thumbnail() != null, l.status(), l.reason(), l.receivedAt().toString());
+        }
+    }
+
+    /** Listings stations sent, newest first: {@code status} PENDING, LISTED or REJECTED (all when not given). */
+    @GetMapping("/api/central/listings")
+    List<ListingOut> listings(@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "100") int limit) {
+        return listings.recent(status, Math.clamp(limit, 1, 1000)).stream().map(ListingOut::of).toList();
+    }
+
+    record ReviewIn(@Nullable Boolean approved, @Nullable String reason) {
+    }
+
+    record ReviewOut(UUID id, String status) {
+    }
+
+    /** The operator lists a pending listing ({@code approved: true}) or rejects it with a reason; the decision goes to the station's feed. */
+    @PostMapping("/api/central/listings/{id}/review")
+    ResponseEntity<?> review(@PathVariable UUID id, @RequestBody ReviewIn in, java.security.Principal operator) {
+        if (listings.find(id).isEmpty()) {
+            return ResponseEntity.status(404).body(Map.of("code", "NOT_FOUND", "message", "没有这个商品 No such listing"));
+        }
+        boolean approved = Boolean.TRUE.equals(in.approved());
+        if (!approved && (in.reason() == null || in.reason().isBlank() || in.reason().strip().length() > 200)) {
+            return ResponseEntity.badRequest().body(Map.of("code", "REASON_REQUIRED", "message", "退回需要写明原因 A rejection needs a reason"));
+        }
+        if (!listings.review(id, approved, in.reason(), operator.getName())) {
+            return ResponseEntity.status(409).body(Map.of("code", "ALREADY_REVIEWED", "message", "这个商品已经审核过 Already reviewed"));
+        }
+        return ResponseEntity.ok(new ReviewOut(id, approved ? "LISTED" : "REJECTED"));
     }
 
     /** The SMS sandbox: what central sent (or failed to), newest first; phones masked. */

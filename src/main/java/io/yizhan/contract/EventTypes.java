@@ -24,6 +24,7 @@ public final class EventTypes {
             Map.entry("SaleReturned", 1),
             Map.entry("StockMoved", 1),
             Map.entry("LotReceived", 1),
+            Map.entry("LotListed", 1),
             Map.entry("LotSold", 1),
             Map.entry("ConsignorPaid", 1));
 

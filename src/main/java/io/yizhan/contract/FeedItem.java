@@ -13,6 +13,8 @@ public record FeedItem(String feed, long cursor, String key, JsonNode payload) {
     public static final String MANIFESTS = "manifests";
     /** What became of the text messages the station asked central to send. */
     public static final String NOTIFICATION_RESULTS = "notification-results";
+    /** Central's decisions on the station's listings: {@code {listingId, approved, reason}}. */
+    public static final String LISTING_REVIEWS = "listing-reviews";
 
     /** Where a station pulls a feed on central: {@code ?after={cursor}&limit={n}}. */
     public static String path(String feed) {

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
-/** Central's frame: title, the two screens, sign-out. */
+/** Central's frame: title, its screens, sign-out. */
 @jakarta.annotation.security.RolesAllowed("OPERATOR")
 public class CentralLayout extends AppLayout {
 
@@ -15,7 +15,8 @@ public class CentralLayout extends AppLayout {
         Span title = new Span(getTranslation("central.title"));
         title.addClassName("counter-title");
         Nav nav = new Nav(new RouterLink(getTranslation("central.stations"), StationsView.class),
-                new RouterLink(getTranslation("central.sms"), SmsView.class), new RouterLink(getTranslation("central.gateway"), GatewayView.class));
+                new RouterLink(getTranslation("central.sms"), SmsView.class), new RouterLink(getTranslation("central.gateway"), GatewayView.class),
+                new RouterLink(getTranslation("central.listings"), ListingsView.class));
         nav.addClassName("central-nav");
         Button out = new Button(getTranslation("counter.sign-out"), e -> auth.logout());
         out.setId("sign-out");

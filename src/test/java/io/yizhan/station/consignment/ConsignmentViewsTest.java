@@ -150,6 +150,29 @@ class ConsignmentViewsTest extends SpringBrowserlessTest {
     @Autowired
     Lots lots;
 
+    @Test
+    void aListingWithBannedWordsShowsThemAndIsSubmittedOnceRewritten() {
+        Lot lot = lotsIntake();
+        navigate(io.yizhan.station.consignment.ui.ListingsView.class);
+        @SuppressWarnings("unchecked")
+        Select<Lot> which = $(Select.class).id("listing-lot");
+        which.setValue(which.getListDataView().getItems().filter(l -> l.id().equals(lot.id())).findFirst().orElseThrow());
+        assertThat($(TextField.class).id("listing-quantity").getValue()).isEqualTo("2.000");
+        test($(TextField.class).id("listing-title")).setValue("烟台苹果 全网第一");
+        test($(com.vaadin.flow.component.textfield.TextArea.class).id("listing-description")).setValue("脆甜多汁，能降血压");
+        test($(Button.class).id("listing-submit")).click();
+        assertThat($(Paragraph.class).id("listing-result").getText()).startsWith("标记出来的词不能用");
+        assertThat($(com.vaadin.flow.component.html.Emphasis.class).all()).extracting(com.vaadin.flow.component.html.Emphasis::getText)
+                .containsExactly("全网第一", "降血压");
+        test($(TextField.class).id("listing-title")).setValue("烟台红富士苹果");
+        test($(com.vaadin.flow.component.textfield.TextArea.class).id("listing-description")).setValue("脆甜多汁，产地直发");
+        test($(Button.class).id("listing-submit")).click();
+        assertThat($(Paragraph.class).id("listing-result").getText()).isEqualTo("已提交店长审核：烟台红富士苹果");
+        @SuppressWarnings("unchecked")
+        Grid<io.yizhan.station.consignment.Listings.Listing> listed = $(Grid.class).id("listing-list");
+        assertThat(test(listed).getCellText(0, 4)).isEqualTo("等店长审核");
+    }
+
     private Lot lotsIntake() {
         return lots.intake(new LotRequest(farmer.id(), "APPLE-HFS", null, null, List.of(2_000L), null, 1_500, "山东烟台", null, null));
     }

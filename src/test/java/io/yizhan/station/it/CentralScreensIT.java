@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's two processes, station and central, in Chromium: the manager's sync screen and the
  * status strip tell the truth about the link, and an operator sees the stations and the SMS
- * sandbox at central. Each screen passes axe-core and the size floor.
+ * sandbox at central; a farmer's lot listed at the counter (its wording checked, the manager sending
+ * it) is listed by the operator at central and shows as listed back at the station. Each screen
+ * passes axe-core and the size floor.
  */
 class CentralScreensIT {
 
@@ -129,6 +131,46 @@ class CentralScreensIT {
             counter.waitForCondition(() -> counter.locator("#recent-check-ins").textContent().contains(manifested));
             assertThat(counter.locator("#recent-check-ins").textContent()).contains("139****6666");
 
+            // a farmer's oranges listed for the platform: the wording checked, the manager sends it to central
+            HttpResponse<String> farmer = http.send(HttpRequest.newBuilder(URI.create(station.url("/api/consignment/consignors")))
+                    .header("Authorization", clerk).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"陈大伯\",\"phone\":\"13712345678\",\"idNumber\":\"110105195003150043\","
+                            + "\"payoutMethod\":\"CASH\",\"commissionCounterPct\":10,\"commissionOnlinePct\":15,\"periodDays\":7,\"endAction\":\"RETURN\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(farmer.statusCode()).as(farmer.body()).isEqualTo(201);
+            String farmerId = farmer.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> lot = http.send(HttpRequest.newBuilder(URI.create(station.url("/api/consignment/lots")))
+                    .header("Authorization", clerk).header("Content-Type", "application/json").header("X-Terminal", "counter-1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"consignorId\":\"" + farmerId + "\",\"product\":\"ORANGE-QC\",\"bags\":[5000,5000],"
+                            + "\"unitPriceFen\":900,\"origin\":\"江西赣州\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(lot.statusCode()).as(lot.body()).isEqualTo(201);
+            java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = photo.createGraphics();
+            g.setColor(new java.awt.Color(0xF0, 0x8C, 0x00));
+            g.fillOval(100, 50, 200, 200);
+            g.dispose();
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(photo, "png", png);
+            String lotSku = lot.body().replaceAll(".*\"sku\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> pictured = http.send(HttpRequest.newBuilder(URI.create(station.url("/api/inventory/skus/" + lotSku + "/picture")))
+                    .header("Authorization", clerk).header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(pictured.statusCode()).as(pictured.body()).isBetween(200, 204);
+            counter.navigate(station.url("/counter/listings"));
+            String lotNo = lot.body().replaceAll(".*\"lotNo\":\"([^\"]+)\".*", "$1");
+            counter.locator("#listing-lot").click();
+            counter.locator("vaadin-select-item:has-text('" + lotNo + "')").click();
+            counter.locator("#listing-title input").fill("赣南脐橙 全网第一");
+            counter.locator("#listing-description textarea").fill("现摘现发，最佳食用期 15 天");
+            counter.locator("#listing-check").click();
+            counter.waitForCondition(() -> counter.locator("#listing-hits").textContent().contains("全网第一"));
+            checks.check(counter, "counter-listings-check", 14, 24);
+            counter.locator("#listing-title input").fill("赣南脐橙 一级 现摘");
+            counter.locator("#listing-submit").click();
+            counter.waitForCondition(() -> counter.locator("#listing-result").textContent().startsWith("已提交店长审核"));
+            counter.locator("[id^=listing-approve-]").first().click();
+            counter.waitForCondition(() -> counter.locator("#listing-result").textContent().startsWith("已送平台审核"));
+
             Page operator = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("zh-CN")).newPage();
             operator.navigate(central.url("/login"));
             operator.locator("input[name=username]").waitFor();
@@ -153,6 +195,23 @@ class CentralScreensIT {
             operator.locator("#gateway-trades").waitFor();
             assertThat(operator.locator("#gateway-trades").textContent()).contains("¥30.00", "支付成功");
             checks.check(operator, "central-gateway", 14, 24);
+
+            // the operator lists the oranges; the decision reaches the station's listing
+            operator.waitForCondition(() -> {
+                operator.navigate(central.url("/listings"));
+                operator.locator("#listings").waitFor();
+                return operator.locator("#listings").textContent().contains("赣南脐橙 一级 现摘");
+            }, new Page.WaitForConditionOptions().setTimeout(30_000));
+            assertThat(operator.locator("#listings img").count()).as("the lot's picture travelled with it").isEqualTo(1);
+            checks.check(operator, "central-listings", 14, 24);
+            operator.locator("[id^=approve-]").first().click();
+            operator.waitForCondition(() -> operator.locator("#listing-review-result").textContent().startsWith("已上架"));
+            counter.waitForCondition(() -> {
+                counter.navigate(station.url("/counter/listings"));
+                counter.locator("#listing-list").waitFor();
+                return counter.locator("#listing-list").textContent().contains("已上架");
+            }, new Page.WaitForConditionOptions().setTimeout(30_000));
+            checks.check(counter, "counter-listings", 14, 24);
             browser.close();
         } finally {
             central.close();

@@ -1,0 +1,104 @@
+package io.yizhan.central;
+
+import io.yizhan.contract.EventEnvelope;
+import io.yizhan.contract.FeedItem;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform's side of consignment listings: what stations sent (stored with their {@code LotListed}
+ * event, exactly once), the operator's review, and the decision back on the station's
+ * {@code listing-reviews} feed.
+ */
+@Service
+public class CentralListings {
+
+    /** A listing as the operator reviews it; the thumbnail is a Base64 JPEG or null. */
+    public record Listing(UUID id, String stationId, String lotNo, String productName, String grade, String unit, String title, String description,
+                          long priceFen, long quantity, String origin, LocalDate harvestedOn, @Nullable String thumbnail, String status,
+                          @Nullable String reason, Instant receivedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Feeds feeds;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CentralListings(JdbcClient jdbc, Feeds feeds, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.feeds = feeds;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores a station's listing; called in the transaction that stores its event. */
+    void received(String stationId, EventEnvelope e) {
+        JsonNode p = e.payload();
+        String thumbnail = p.path("thumbnailJpegBase64").isString() ? p.path("thumbnailJpegBase64").asString() : null;
+        jdbc.sql("""
+                        INSERT INTO central_listing (id, station_id, lot_no, product_code, product_name, grade, unit, title, description, price_fen, quantity,
+                            origin, harvested_on, thumbnail, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+                .params(UUID.fromString(p.path("listingId").asString()), stationId, p.path("lotNo").asString(), p.path("productCode").asString(),
+                        p.path("productName").asString(), p.path("grade").asString(), p.path("unit").asString(), p.path("title").asString(),
+                        p.path("description").asString(), p.path("priceFen").asLong(), p.path("quantity").asLong(), p.path("origin").asString(),
+                        LocalDate.parse(p.path("harvestedOn").asString()), thumbnail, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
+    }
+
+    private static final String COLUMNS = """
+            id, station_id, lot_no, product_name, grade, unit, title, description, price_fen, quantity, origin, harvested_on, thumbnail, status,
+            reason, received_at""";
+
+    private static Listing listing(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Listing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getObject(12, LocalDate.class), rs.getString(13),
+                rs.getString(14), rs.getString(15), rs.getObject(16, OffsetDateTime.class).toInstant());
+    }
+
+    /** Newest first; {@code status} PENDING, LISTED or REJECTED, or null for all. */
+    public List<Listing> recent(@Nullable String status, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM central_listing WHERE (? IS NULL OR status = ?) ORDER BY received_at DESC FETCH FIRST ? ROWS ONLY")
+                .params(status, status, limit).query((rs, n) -> listing(rs)).list();
+    }
+
+    public Optional<Listing> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM central_listing WHERE id = ?").param(id).query((rs, n) -> listing(rs)).optional();
+    }
+
+    /**
+     * The operator lists a pending listing or rejects it with a reason; the decision goes on the
+     * station's feed in the same transaction. False when it was not pending (decided already).
+     */
+    @Transactional
+    public boolean review(UUID id, boolean approved, @Nullable String reason, String operator) {
+        String why = reason == null ? null : reason.strip();
+        if (!approved && (why == null || why.isEmpty() || why.length() > 200)) {
+            throw new IllegalArgumentException("a rejection needs a reason of 1 to 200 characters");
+        }
+        Optional<String> station = jdbc.sql("SELECT station_id FROM central_listing WHERE id = ? AND status = 'PENDING'").param(id).query(String.class)
+                .optional();
+        if (station.isEmpty()) {
+            return false;
+        }
+        int changed = jdbc.sql("UPDATE central_listing SET status = ?, reason = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND status = 'PENDING'")
+                .params(approved ? "LISTED" : "REJECTED", approved ? null : why, operator, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), id)
+                .update();
+        if (changed == 1) {
+            feeds.publish(station.get(), FeedItem.LISTING_REVIEWS, id.toString(),
+                    json.createObjectNode().put("listingId", id.toString()).put("approved", approved).put("reason", approved ? null : why));
+        }
+        return changed == 1;
+    }
+}
