@@ -77,6 +77,77 @@ public class CentralListings {
         return jdbc.sql("SELECT " + COLUMNS + " FROM central_listing WHERE id = ?").param(id).query((rs, n) -> listing(rs)).optional();
     }
 
+    /** A platform order for a listed lot; the recipient's phone masked. */
+    public record Order(UUID id, UUID listingId, String stationId, String title, long quantity, String unit, long amountFen, long shippingFen,
+                        String recipientName, @Nullable String recipientPhoneMasked, String status, @Nullable String reason, @Nullable String waybill,
+                        @Nullable Long sendingCostFen, Instant placedAt) {
+    }
+
+    /** What the sandbox buyer pays for shipping on the platform, whatever the weight. */
+    static final long SANDBOX_SHIPPING_FEN = 1_000;
+
+    /**
+     * The platform's sandbox buyer orders {@code quantity} (grams or pieces) of a listed lot; the order
+     * goes on the station's {@code online-orders} feed in the same transaction.
+     *
+     * @throws IllegalArgumentException not listed, or more than is still offered
+     */
+    @Transactional
+    public Order order(UUID listingId, long quantity, String recipientName, String recipientPhone, String province, String address) {
+        Listing l = find(listingId).filter(x -> x.status().equals("LISTED")).orElseThrow(() -> new IllegalArgumentException("not listed"));
+        jdbc.sql("SELECT id FROM central_listing WHERE id = ? FOR UPDATE").param(listingId).query(UUID.class).single();
+        long ordered = jdbc.sql("SELECT COALESCE(SUM(quantity), 0) FROM central_online_order WHERE listing_id = ? AND status <> 'CANCELLED'")
+                .param(listingId).query(Long.class).single();
+        if (quantity <= 0 || ordered + quantity > l.quantity()) {
+            throw new IllegalArgumentException("more than is offered");
+        }
+        long amount = l.unit().equals("KG") ? (quantity * l.priceFen() + 500) / 1000 : quantity * l.priceFen();
+        UUID id = io.yizhan.station.shared.UuidV7.next(clock);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        jdbc.sql("""
+                        INSERT INTO central_online_order (id, listing_id, station_id, quantity, amount_fen, shipping_fen, recipient_name, recipient_phone,
+                            province, address, status, placed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLACED', ?, ?)""")
+                .params(id, listingId, l.stationId(), quantity, amount, SANDBOX_SHIPPING_FEN, recipientName, recipientPhone, province, address, now, now)
+                .update();
+        feeds.publish(l.stationId(), FeedItem.ONLINE_ORDERS, id.toString(), json.createObjectNode().put("orderId", id.toString())
+                .put("listingId", listingId.toString()).put("quantity", quantity).put("amountFen", amount).put("shippingFen", SANDBOX_SHIPPING_FEN)
+                .put("recipientName", recipientName).put("recipientPhone", recipientPhone).put("province", province).put("address", address));
+        return orders(listingId).getFirst();
+    }
+
+    /** Orders, newest first (of one listing, or all when null). */
+    public List<Order> orders(@Nullable UUID listingId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.listing_id, o.station_id, l.title, o.quantity, l.unit, o.amount_fen, o.shipping_fen, o.recipient_name, o.recipient_phone,
+                               o.status, o.reason, o.waybill, o.sending_cost_fen, o.placed_at
+                        FROM central_online_order o JOIN central_listing l ON l.id = o.listing_id
+                        WHERE (? IS NULL OR o.listing_id = ?) ORDER BY o.placed_at DESC, o.id DESC FETCH FIRST 200 ROWS ONLY""")
+                .params(listingId, listingId).query((rs, n) -> {
+                    long cost = rs.getLong(14);
+                    Long sendingCost = rs.wasNull() ? null : cost;
+                    String phone = rs.getString(10);
+                    return new Order(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
+                            phone == null ? null : io.yizhan.station.shared.PersonalData.maskPhone(phone), rs.getString(11), rs.getString(12),
+                            rs.getString(13), sendingCost, rs.getObject(15, OffsetDateTime.class).toInstant());
+                }).list();
+    }
+
+    /** The station shipped an order or could not fill it; called in the transaction that stores its event. */
+    void orderUpdated(EventEnvelope e) {
+        JsonNode p = e.payload();
+        UUID id = UUID.fromString(p.path("orderId").asString());
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (e.type().equals("OnlineOrderShipped")) {
+            jdbc.sql("UPDATE central_online_order SET status = 'SHIPPED', waybill = ?, sending_cost_fen = ?, updated_at = ? WHERE id = ?")
+                    .params(p.path("waybill").asString(), p.path("sendingCostFen").asLong(), now, id).update();
+        } else {
+            String reason = p.path("reason").asString("");
+            jdbc.sql("UPDATE central_online_order SET status = 'CANCELLED', reason = ?, updated_at = ? WHERE id = ?")
+                    .params(reason.length() > 200 ? reason.substring(0, 200) : reason, now, id).update();
+        }
+    }
+
     /**
      * The operator lists a pending listing or rejects it with a reason; the decision goes on the
      * station's feed in the same transaction. False when it was not pending (decided already).

@@ -99,6 +99,8 @@ public class Ingest {
                     notifications.requested(stationId, e);
                 } else if (e.type().equals("LotListed")) {
                     listings.received(stationId, e);
+                } else if (e.type().equals("OnlineOrderShipped") || e.type().equals("OnlineOrderCancelled")) {
+                    listings.orderUpdated(e);
                 }
             });
             return new EventResult(e.id(), EventResult.Status.ACCEPTED, null);

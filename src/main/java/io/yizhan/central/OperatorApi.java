@@ -105,6 +105,38 @@ class OperatorApi {
         return ResponseEntity.ok(new ReviewOut(id, approved ? "LISTED" : "REJECTED"));
     }
 
+    record OrderIn(@Nullable Long quantity, @Nullable String recipientName, @Nullable String recipientPhone, @Nullable String province,
+                   @Nullable String address) {
+    }
+
+    /**
+     * The platform's sandbox buyer orders a listed lot ({@code quantity} in grams or pieces; the
+     * recipient defaults to a test buyer); the order goes to the station's {@code online-orders} feed.
+     */
+    @PostMapping("/api/central/listings/{id}/orders")
+    ResponseEntity<?> order(@PathVariable UUID id, @RequestBody OrderIn in) {
+        String phone = in.recipientPhone() == null ? "13800138000" : in.recipientPhone().replaceAll("\\D", "");
+        String name = in.recipientName() == null ? "测试买家" : in.recipientName().strip();
+        String address = in.address() == null ? "深圳市南山区科技园科苑路 1 号" : in.address().strip();
+        String province = in.province() == null ? "GD" : in.province().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!phone.matches("1\\d{10}") || name.isEmpty() || name.length() > 20 || address.length() < 5 || address.length() > 120
+                || !province.matches("[A-Z]{2,3}")) {
+            return ResponseEntity.badRequest().body(Map.of("code", "BAD_RECIPIENT", "message", "收件人、手机号或地址不对 bad recipient, phone or address"));
+        }
+        try {
+            CentralListings.Order o = listings.order(id, in.quantity() == null ? 0 : in.quantity(), name, phone, province, address);
+            return ResponseEntity.status(201).body(Map.of("orderId", o.id(), "amountFen", o.amountFen(), "shippingFen", o.shippingFen()));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.status(409).body(Map.of("code", "CANNOT_ORDER", "message", "没有上架，或者数量超过了上架数量 not listed, or more than offered"));
+        }
+    }
+
+    /** Platform orders for listed lots, newest first; phones masked. */
+    @GetMapping("/api/central/online-orders")
+    List<CentralListings.Order> onlineOrders() {
+        return listings.orders(null);
+    }
+
     /** The SMS sandbox: what central sent (or failed to), newest first; phones masked. */
     @GetMapping("/api/central/sms")
     List<Map<String, Object>> sms(@RequestParam(defaultValue = "100") int limit) {

@@ -26,7 +26,9 @@ public final class EventTypes {
             Map.entry("LotReceived", 1),
             Map.entry("LotListed", 1),
             Map.entry("LotSold", 1),
-            Map.entry("ConsignorPaid", 1));
+            Map.entry("ConsignorPaid", 1),
+            Map.entry("OnlineOrderShipped", 1),
+            Map.entry("OnlineOrderCancelled", 1));
 
     private EventTypes() {
     }

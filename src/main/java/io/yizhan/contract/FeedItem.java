@@ -15,6 +15,11 @@ public record FeedItem(String feed, long cursor, String key, JsonNode payload) {
     public static final String NOTIFICATION_RESULTS = "notification-results";
     /** Central's decisions on the station's listings: {@code {listingId, approved, reason}}. */
     public static final String LISTING_REVIEWS = "listing-reviews";
+    /**
+     * Orders the platform took for the station's listed lots: {@code {orderId, listingId, quantity,
+     * amountFen, shippingFen, recipientName, recipientPhone, province, address}}.
+     */
+    public static final String ONLINE_ORDERS = "online-orders";
 
     /** Where a station pulls a feed on central: {@code ?after={cursor}&limit={n}}. */
     public static String path(String feed) {

@@ -29,6 +29,7 @@ public class ListingsView extends Div implements HasDynamicTitle {
     private final AuthenticationContext auth;
     private final Grid<CentralListings.Listing> grid = new Grid<>();
     private final Paragraph result = new Paragraph();
+    private final Grid<CentralListings.Order> orders = new Grid<>();
 
     public ListingsView(CentralListings listings, AuthenticationContext auth) {
         this.listings = listings;
@@ -57,13 +58,45 @@ public class ListingsView extends Div implements HasDynamicTitle {
         grid.addColumn(l -> l.stationId() + " · " + l.lotNo() + " · " + l.origin()).setHeader(getTranslation("central.listings.from")).setAutoWidth(true);
         grid.addComponentColumn(this::decision).setHeader(getTranslation("central.listings.status")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        add(result, grid);
+        orders.setId("online-orders");
+        orders.addColumn(o -> o.title()).setHeader(getTranslation("central.listings.title")).setFlexGrow(2);
+        orders.addColumn(o -> (o.unit().equals("KG") ? String.format("%.3f", o.quantity() / 1000.0) : String.valueOf(o.quantity())) + " "
+                + getTranslation("inventory.unit.per." + o.unit()) + " · " + Money.yuan(o.amountFen()) + " + " + Money.yuan(o.shippingFen()))
+                .setHeader(getTranslation("central.listings.offer")).setAutoWidth(true);
+        orders.addColumn(o -> o.recipientName() + " " + (o.recipientPhoneMasked() == null ? "" : o.recipientPhoneMasked()))
+                .setHeader(getTranslation("central.listings.recipient")).setAutoWidth(true);
+        orders.addColumn(o -> getTranslation("central.orders.status." + o.status()) + (o.waybill() == null ? "" : " · " + o.waybill())
+                + (o.sendingCostFen() == null ? "" : " · " + getTranslation("central.orders.postage", Money.yuan(o.sendingCostFen())))
+                + (o.reason() == null ? "" : " · " + o.reason())).setHeader(getTranslation("central.listings.status")).setAutoWidth(true);
+        orders.setAllRowsVisible(true);
+        add(result, grid, new com.vaadin.flow.component.html.H2(getTranslation("central.orders")), orders);
         refresh();
     }
 
     private com.vaadin.flow.component.Component decision(CentralListings.Listing l) {
+        Span status = new Span(getTranslation("central.listings.status." + l.status()) + (l.reason() == null ? "" : " · " + l.reason()));
+        if (l.status().equals("LISTED")) {
+            // the platform's sandbox buyer: an order for this lot goes to the station
+            TextField quantity = new TextField();
+            quantity.setAriaLabel(getTranslation("central.listings.order-quantity." + l.unit()));
+            quantity.setPlaceholder(getTranslation("central.listings.order-quantity." + l.unit()));
+            quantity.setAllowedCharPattern("[0-9]");
+            quantity.setWidth("9em");
+            Button buy = new Button(getTranslation("central.listings.order"), e -> {
+                try {
+                    CentralListings.Order o = listings.order(l.id(), Long.parseLong(quantity.getValue().isBlank() ? "0" : quantity.getValue()),
+                            getTranslation("central.listings.test-buyer"), "13800138000", "GD", getTranslation("central.listings.test-address"));
+                    result.setText(getTranslation("central.listings.ordered", l.title(), Money.yuan(o.amountFen())));
+                    refresh();
+                } catch (IllegalArgumentException bad) {
+                    result.setText(getTranslation("central.listings.cannot-order"));
+                }
+            });
+            buy.setId("order-" + l.id());
+            return new Div(status, quantity, buy);
+        }
         if (!l.status().equals("PENDING")) {
-            return new Span(getTranslation("central.listings.status." + l.status()) + (l.reason() == null ? "" : " · " + l.reason()));
+            return status;
         }
         TextField reason = new TextField();
         reason.setPlaceholder(getTranslation("central.listings.reason"));
@@ -92,6 +125,7 @@ public class ListingsView extends Div implements HasDynamicTitle {
 
     private void refresh() {
         grid.setItems(listings.recent(null, 200));
+        orders.setItems(listings.orders(null));
     }
 
     @Override

@@ -123,7 +123,8 @@ public class Settlement {
         }
         int sign = returnId == null ? 1 : -1;
         UUID source = returnId == null ? saleId : returnId;
-        Instant payableAt = channel.equals(ONLINE) ? at.plus(Duration.ofDays(rules.onlineSettleDays())) : at;
+        // an online sale waits out its after-sales window; what comes back counts against the balance at once, so it is never overpaid
+        Instant payableAt = channel.equals(ONLINE) && returnId == null ? at.plus(Duration.ofDays(rules.onlineSettleDays())) : at;
         for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
             SaleCompleted.Line line = lines.get(lineNo);
             java.util.ArrayDeque<long[]> queue = left.getOrDefault(line.sku(), new java.util.ArrayDeque<>());

@@ -131,6 +131,23 @@ public class Sending {
     /** Takes the price in cash (with a receipt), records the parcel, prints its waybill label. */
     @Transactional
     public Shipment send(SendRequest r) {
+        return record(r, null);
+    }
+
+    /**
+     * Sends a parcel whose postage the platform pays (an online order of a consignment lot): recorded
+     * against {@code billedTo}, the platform's order, with no money taken at the counter; the waybill
+     * label prints as for any parcel.
+     */
+    @Transactional
+    public Shipment sendBilled(SendRequest r, String billedTo) {
+        if (billedTo == null || billedTo.isBlank() || billedTo.length() > 64) {
+            throw new IllegalArgumentException("billedTo names the platform order that pays");
+        }
+        return record(r, billedTo);
+    }
+
+    private Shipment record(SendRequest r, @Nullable String billedTo) {
         String senderName = name(r.senderName());
         String recipientName = name(r.recipientName());
         String senderPhone = Parcels.phone(r.senderPhone());
@@ -143,17 +160,17 @@ public class Sending {
         Quote quote = quote(courier, r.province(), r.grams(), r.lengthCm(), r.widthCm(), r.heightCm());
         Instant now = clock.instant();
         String waybill = nextWaybill(now);
-        Payment payment = payments.takeCash("PARCEL_SEND", quote.priceFen(), "寄件运费 " + courier + " " + waybill);
+        Payment payment = billedTo != null ? null : payments.takeCash("PARCEL_SEND", quote.priceFen(), "寄件运费 " + courier + " " + waybill);
         UUID id = UuidV7.next(clock);
         String terminal = CurrentTerminal.name();
         jdbc.sql("""
                         INSERT INTO parcels_shipment (id, waybill, courier, sender_name, sender_phone, recipient_name, recipient_phone,
-                            province, address, grams, length_cm, width_cm, height_cm, chargeable_kg, price_fen, payment_id, status,
+                            province, address, grams, length_cm, width_cm, height_cm, chargeable_kg, price_fen, payment_id, billed_to, status,
                             created_at, created_by, terminal)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_COLLECTION', ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_COLLECTION', ?, ?, ?)""")
                 .params(id, waybill, courier, senderName, senderPhone, recipientName, recipientPhone, r.province(), address,
-                        r.grams(), r.lengthCm(), r.widthCm(), r.heightCm(), quote.chargeableKg(), quote.priceFen(), payment.id(),
-                        ts(now), audit.currentActor(), terminal)
+                        r.grams(), r.lengthCm(), r.widthCm(), r.heightCm(), quote.chargeableKg(), quote.priceFen(), payment == null ? null : payment.id(),
+                        billedTo, ts(now), audit.currentActor(), terminal)
                 .update();
         Shipment shipment = find(id).orElseThrow();
         PrintDocument label = waybillLabel(shipment, r.province());
@@ -163,7 +180,7 @@ public class Sending {
             printing.print(rules.waybillPrinter(), label);
         }
         events.publishEvent(new ParcelSent(UuidV7.next(clock), id, waybill, courier, r.province(), r.grams(), quote.priceFen(),
-                payment.id(), terminal, now));
+                payment == null ? null : payment.id(), terminal, now));
         return shipment;
     }
 

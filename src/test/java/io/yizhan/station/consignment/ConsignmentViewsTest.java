@@ -170,7 +170,10 @@ class ConsignmentViewsTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).id("listing-result").getText()).isEqualTo("已提交店长审核：烟台红富士苹果");
         @SuppressWarnings("unchecked")
         Grid<io.yizhan.station.consignment.Listings.Listing> listed = $(Grid.class).id("listing-list");
-        assertThat(test(listed).getCellText(0, 4)).isEqualTo("等店长审核");
+        int row = java.util.stream.IntStream.range(0, test(listed).size()).filter(i -> test(listed).getCellText(i, 1).startsWith(lot.lotNo()))
+                .findFirst().orElseThrow();
+        assertThat(test(listed).getCellText(row, 2)).isEqualTo("烟台红富士苹果");
+        assertThat(test(listed).getCellText(row, 4)).isEqualTo("等店长审核");
     }
 
     private Lot lotsIntake() {

@@ -212,6 +212,30 @@ class CentralScreensIT {
                 return counter.locator("#listing-list").textContent().contains("已上架");
             }, new Page.WaitForConditionOptions().setTimeout(30_000));
             checks.check(counter, "counter-listings", 14, 24);
+
+            // a buyer on the platform orders 2 kg; the station packs and ships it, the postage billed to the order
+            operator.navigate(central.url("/listings"));
+            operator.locator("#listings vaadin-text-field input").first().fill("2000");
+            operator.locator("[id^=order-]").first().click();
+            operator.waitForCondition(() -> operator.locator("#listing-review-result").textContent().startsWith("已下单"));
+            counter.waitForCondition(() -> {
+                counter.navigate(station.url("/counter/online-orders"));
+                counter.locator("#online-orders").waitFor();
+                return counter.locator("#online-orders").textContent().contains("待发货");
+            }, new Page.WaitForConditionOptions().setTimeout(30_000));
+            assertThat(counter.locator("#online-orders").textContent()).contains("2.000千克", "¥18.00", "138****8000").doesNotContain("13800138000");
+            counter.locator("#online-orders vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("待发货"))
+                    .first().click();
+            counter.locator("#order-grams input").fill("2150");
+            checks.check(counter, "counter-online-orders", 14, 24);
+            counter.locator("#order-ship").click();
+            counter.waitForCondition(() -> counter.locator("#order-result").textContent().startsWith("已发货：运单 YZ"));
+            operator.waitForCondition(() -> {
+                operator.navigate(central.url("/listings"));
+                operator.locator("#online-orders").waitFor();
+                return operator.locator("#online-orders").textContent().contains("站点已发货");
+            }, new Page.WaitForConditionOptions().setTimeout(30_000));
+            checks.check(operator, "central-listings-orders", 14, 24);
             browser.close();
         } finally {
             central.close();

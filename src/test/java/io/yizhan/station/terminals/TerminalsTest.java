@@ -33,7 +33,7 @@ class TerminalsTest {
         }
         jdbc.sql("DELETE FROM terminals_browser").update();
         return new Terminals(jdbc, clock,
-                new StationProperties(new StationProperties.Station("t", "t", ZoneId.of("Asia/Shanghai")), demo, Path.of("target/test-data")),
+                new StationProperties(new StationProperties.Station("t", "t", ZoneId.of("Asia/Shanghai"), ""), demo, Path.of("target/test-data")),
                 new TerminalsProperties(map), events);
     }
 

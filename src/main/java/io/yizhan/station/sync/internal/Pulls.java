@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Pulls {
 
     private static final Logger log = LoggerFactory.getLogger(Pulls.class);
-    static final List<String> FEEDS = List.of(FeedItem.MANIFESTS, FeedItem.NOTIFICATION_RESULTS, FeedItem.LISTING_REVIEWS);
+    static final List<String> FEEDS = List.of(FeedItem.MANIFESTS, FeedItem.NOTIFICATION_RESULTS, FeedItem.LISTING_REVIEWS, FeedItem.ONLINE_ORDERS);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;

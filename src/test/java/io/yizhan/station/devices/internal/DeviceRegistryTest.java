@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DeviceRegistryTest {
 
     static final StationProperties STATION = new StationProperties(
-            new StationProperties.Station("t", "t", ZoneId.of("Asia/Shanghai")), true, Path.of("target/test-data"));
+            new StationProperties.Station("t", "t", ZoneId.of("Asia/Shanghai"), ""), true, Path.of("target/test-data"));
     static final TerminalsProperties TERMINALS = new TerminalsProperties(
             Map.of("counter-1", new TerminalsProperties.Entry(TerminalKind.COUNTER)));
 
