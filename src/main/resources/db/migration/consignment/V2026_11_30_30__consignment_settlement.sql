@@ -10,7 +10,7 @@ CREATE TABLE consignment_sale_line (
     sale_id        UUID        NOT NULL,
     lot_id         UUID        NOT NULL REFERENCES consignment_lot (id),
     consignor_id   UUID        NOT NULL REFERENCES consignment_consignor (id),
-    channel        VARCHAR(8)  NOT NULL,
+    channel        VARCHAR(12) NOT NULL,
     quantity       BIGINT      NOT NULL,
     amount_fen     BIGINT      NOT NULL,
     commission_pct INT         NOT NULL,

@@ -96,7 +96,9 @@ public class Goods {
     private ScannedGood variableMeasure(String code, InventoryProperties.Layout layout) {
         String item = code.substring(2, 2 + layout.itemDigits());
         long value = Long.parseLong(code.substring(2 + layout.itemDigits(), 12));
-        Sku sku = byShortCode(item).orElseThrow(() -> new InventoryRefused("UNKNOWN_BARCODE", 404, "inventory.error.unknown-item", null, item));
+        Sku sku = byShortCode(item).orElseThrow(() -> retired(item)
+                .<InventoryRefused>map(was -> new InventoryRefused("LABEL_RETIRED", 409, "inventory.error.label-retired", was.sku(), was.name()))
+                .orElseGet(() -> new InventoryRefused("UNKNOWN_BARCODE", 404, "inventory.error.unknown-item", null, item)));
         if (layout.embeds() == InventoryProperties.Embeds.PRICE) {
             if (value <= 0 || sku.priceFen() <= 0) {
                 throw new InventoryRefused("BAD_BARCODE", 400, "inventory.error.label-value", sku.sku(), code);
@@ -279,6 +281,30 @@ public class Goods {
         } catch (DuplicateKeyException taken) {
             throw new InventoryRefused("SHORT_CODE_TAKEN", 409, "inventory.error.short-code-taken", code, shortCode);
         }
+    }
+
+    /** The good a retired short code belonged to. */
+    private Optional<Sku> retired(String shortCode) {
+        return jdbc.sql("SELECT sku FROM inventory_retired_short_code WHERE short_code = ?").param(shortCode).query(String.class).optional()
+                .flatMap(this::find);
+    }
+
+    /**
+     * A new price for a good, with a new short code: labels printed with the old one (and the old price
+     * in them) no longer sell — scanning one says the label is void. For a weighed consignment lot
+     * marked down; {@code reason} is kept with the retired code.
+     */
+    @Transactional
+    public Sku reprice(String skuCode, long newPriceFen, String reason) {
+        Sku sku = find(skuCode).orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-sku", skuCode, skuCode));
+        if (newPriceFen <= 0) {
+            throw new InventoryRefused("BAD_PRICE", 400, "inventory.error.price");
+        }
+        jdbc.sql("INSERT INTO inventory_retired_short_code (short_code, sku, reason, retired_at) VALUES (?, ?, ?, ?)")
+                .params(sku.shortCode(), sku.sku(), reason.length() > 40 ? reason.substring(0, 40) : reason,
+                        java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).update();
+        return save(new SkuDraft(sku.sku(), nextShortCode(), sku.name(), sku.spec(), sku.unit(), newPriceFen, sku.costFen(), sku.category(),
+                sku.barcodeList(), sku.threshold()));
     }
 
     /** The next free 5-digit short code. */

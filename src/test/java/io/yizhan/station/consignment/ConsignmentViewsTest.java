@@ -150,6 +150,30 @@ class ConsignmentViewsTest extends SpringBrowserlessTest {
     @Autowired
     Lots lots;
 
+    @Autowired
+    io.yizhan.station.support.MutableClock clock;
+    @Autowired
+    io.yizhan.station.shared.StationTime time;
+
+    @Test
+    void aDueMarkdownIsAppliedAndEachBagRelabelledOnTheScale() {
+        long labels = jobs("lot-label");
+        Lot lot = lots.intake(new LotRequest(farmer.id(), "CABBAGE", null, null, List.of(1_500L, 2_000L), null, 400, "本村",
+                time.date(clock.instant()).minusDays(1), null));
+        navigate(io.yizhan.station.consignment.ui.LotCareView.class);
+        @SuppressWarnings("unchecked")
+        Grid<LotCare.MarkdownDue> due = $(Grid.class).id("markdowns-due");
+        int row = java.util.stream.IntStream.range(0, test(due).size()).filter(i -> test(due).getCellText(i, 0).startsWith(lot.lotNo()))
+                .findFirst().orElseThrow();
+        assertThat(test(due).getCellText(row, 3)).isEqualTo("¥4.00/千克 → ¥3.20/千克（降 20%）");
+        test((Button) test(due).getCellComponent(row, 4)).click();
+        assertThat($(Paragraph.class).id("care-result").getText()).startsWith(lot.lotNo() + " 已降到 ¥3.20/千克");
+        scales.setVirtual("counter-scale", 1_500);
+        test($(Button.class).id("relabel-weigh")).click();
+        assertThat($(Paragraph.class).id("care-result").getText()).isEqualTo("新标签已送打印：1.500千克");
+        assertThat(jobs("lot-label")).isEqualTo(labels + 2 + 1);
+    }
+
     @Test
     void aListingWithBannedWordsShowsThemAndIsSubmittedOnceRewritten() {
         Lot lot = lotsIntake();

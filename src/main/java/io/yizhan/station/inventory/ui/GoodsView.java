@@ -462,7 +462,7 @@ public class GoodsView extends Div implements ScanConsumer, HasDynamicTitle {
             from.setId("move-from");
             to.setId("move-to");
             reason.setId("move-reason");
-            reason.setItems(WriteOffReason.values());
+            reason.setItems(WriteOffReason.EXPIRED, WriteOffReason.DAMAGED, WriteOffReason.SPOILED, WriteOffReason.LOST);
             reason.setItemLabelGenerator(r -> getTranslation("inventory.write-off." + r));
             Button go = new Button(getTranslation("inventory.move.record"), e -> record());
             go.setId("move-record");
