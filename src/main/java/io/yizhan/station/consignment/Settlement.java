@@ -294,14 +294,22 @@ public class Settlement {
                 .query((rs, n) -> new Statement.WriteOff(rs.getString(1), rs.getString(2), Unit.valueOf(rs.getString(3)), rs.getLong(4), rs.getString(5),
                         rs.getString(6), instant(rs, 7)))
                 .list();
+        List<Statement.Markdown> markdowns = jdbc.sql("""
+                        SELECT l.lot_no, l.product_name, l.unit, m.from_price_fen, m.to_price_fen, m.at
+                        FROM consignment_markdown m JOIN consignment_lot l ON l.id = m.lot_id
+                        WHERE l.consignor_id = ? AND m.at >= ? AND m.at < ? ORDER BY m.at""")
+                .params(consignorId, utc(start), utc(end))
+                .query((rs, n) -> new Statement.Markdown(rs.getString(1), rs.getString(2), Unit.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5),
+                        instant(rs, 6)))
+                .list();
         long sales = lines.stream().filter(l -> !l.channel().equals(WRITE_OFF)).mapToLong(Statement.Line::amountFen).sum();
         long commission = lines.stream().mapToLong(Statement.Line::commissionFen).sum();
         long share = lines.stream().mapToLong(Statement.Line::shareFen).sum();
         long paid = payouts.stream().mapToLong(Statement.Payout::amountFen).sum();
         long pending = lines.stream().filter(l -> l.payableAt().isAfter(cutoff)).mapToLong(Statement.Line::shareFen).sum();
         long opening = start.isAfter(now) ? balanceAt(consignorId, now) : balanceAt(consignorId, start.minusNanos(1));
-        return new Statement(consignor, from, to, lines, payouts, writeOffs, sales, commission, share, paid, opening, balanceAt(consignorId, cutoff),
-                pending);
+        return new Statement(consignor, from, to, lines, payouts, writeOffs, markdowns, sales, commission, share, paid, opening,
+                balanceAt(consignorId, cutoff), pending);
     }
 
     /**
@@ -333,6 +341,11 @@ public class Settlement {
             doc.text(time.dateTime(w.at()) + " " + Translations.translate("consignment.statement.write-off", zh, w.productName(),
                     Quantities.text(w.unit(), w.quantity(), zh), Translations.translate("inventory.write-off." + w.reason(), zh),
                     Translations.translate("consignment.borne." + w.borneBy(), zh)));
+        }
+        for (Statement.Markdown m : s.markdowns()) {
+            String per = "/" + Translations.translate("inventory.unit.per." + m.unit(), zh);
+            doc.text(time.dateTime(m.at()) + " " + Translations.translate("consignment.statement.markdown", zh, m.productName(),
+                    Money.yuan(m.fromPriceFen()) + per, Money.yuan(m.toPriceFen()) + per));
         }
         for (Statement.Payout p : s.payouts()) {
             doc.large(time.dateTime(p.at()) + " " + Translations.translate("consignment.statement.payout", zh,

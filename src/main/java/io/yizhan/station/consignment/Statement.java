@@ -15,12 +15,18 @@ import org.jspecify.annotations.Nullable;
  * shares of online sales still in their after-sales window.
  */
 public record Statement(Consignor consignor, LocalDate from, LocalDate to, List<Line> lines, List<Payout> payouts, List<WriteOff> writeOffs,
-                        long salesFen, long commissionFen, long shareFen, long payoutsFen, long openingFen, long balanceFen, long pendingFen) {
+                        List<Markdown> markdowns, long salesFen, long commissionFen, long shareFen, long payoutsFen, long openingFen, long balanceFen,
+                        long pendingFen) {
 
     public Statement {
         lines = List.copyOf(lines);
         payouts = List.copyOf(payouts);
         writeOffs = List.copyOf(writeOffs);
+        markdowns = List.copyOf(markdowns);
+    }
+
+    /** A lot's price lowered (per kg or piece). */
+    public record Markdown(String lotNo, String productName, Unit unit, long fromPriceFen, long toPriceFen, Instant at) {
     }
 
     /** One lot's part of a sale (or of a return: negative), in grams or pieces and fen. */

@@ -112,6 +112,15 @@ class LotCareTest {
         sales.sell(new SaleRequest(List.of(new SaleRequest.Line(label, null, null)), "CASH", null, null, UUID.randomUUID().toString()), null, null);
         Statement s = settlement.statement(farmer.id(), today(), today());
         assertThat(s.lines()).singleElement().satisfies(l -> assertThat(l.amountFen()).isEqualTo(180));
+        assertThat(s.markdowns()).singleElement().satisfies(m -> {
+            assertThat(m.fromPriceFen()).isEqualTo(600);
+            assertThat(m.toPriceFen()).isEqualTo(360);
+        });
+        // the other bag relabelled and sold; the same label scanned again is refused, naming the good
+        String last = care.relabel(lot.id(), 700);
+        sales.sell(new SaleRequest(List.of(new SaleRequest.Line(last, null, null)), "CASH", null, null, UUID.randomUUID().toString()), null, null);
+        assertThatThrownBy(() -> sales.sell(new SaleRequest(List.of(new SaleRequest.Line(last, null, null)), "CASH", null, null,
+                UUID.randomUUID().toString()), null, null)).extracting("code").isEqualTo("OUT_OF_STOCK");
     }
 
     @Test

@@ -139,8 +139,11 @@ class ConsignmentApi {
     record WriteOffOut(String lotNo, long quantity, String reason, String borneBy, java.time.Instant at) {
     }
 
+    record MarkdownOut(String lotNo, long fromPriceFen, long toPriceFen, java.time.Instant at) {
+    }
+
     record StatementOut(UUID consignorId, String name, LocalDate from, LocalDate to, java.util.List<LineOut> lines, java.util.List<PayoutOut> payouts,
-                        java.util.List<WriteOffOut> writeOffs, long salesFen, long commissionFen, long shareFen, long payoutsFen, long openingFen,
+                        java.util.List<WriteOffOut> writeOffs, java.util.List<MarkdownOut> markdowns, long salesFen, long commissionFen, long shareFen, long payoutsFen, long openingFen,
                         long balanceFen, long pendingFen) {
     }
 
@@ -155,6 +158,7 @@ class ConsignmentApi {
                         l.shareFen(), l.at())).toList(),
                 s.payouts().stream().map(p -> new PayoutOut(p.id(), p.amountFen(), p.method(), p.reference(), p.at())).toList(),
                 s.writeOffs().stream().map(w -> new WriteOffOut(w.lotNo(), w.quantity(), w.reason(), w.borneBy(), w.at())).toList(),
+                s.markdowns().stream().map(m -> new MarkdownOut(m.lotNo(), m.fromPriceFen(), m.toPriceFen(), m.at())).toList(),
                 s.salesFen(), s.commissionFen(), s.shareFen(), s.payoutsFen(), s.openingFen(), s.balanceFen(), s.pendingFen());
     }
 

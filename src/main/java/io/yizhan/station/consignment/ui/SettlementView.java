@@ -51,6 +51,8 @@ public class SettlementView extends Div implements HasDynamicTitle {
     private final Grid<Statement.Line> lines = new Grid<>();
     private final Paragraph totals = new Paragraph();
     private final Paragraph payouts = new Paragraph();
+    private final Paragraph proxy = new Paragraph();
+    private final Paragraph markdowns = new Paragraph();
     private final TextField amount = new TextField();
     private final Select<PayoutMethod> method = new Select<>();
     private final TextField reference = new TextField();
@@ -114,7 +116,9 @@ public class SettlementView extends Div implements HasDynamicTitle {
         result.setId("payout-result");
         result.addClassName("pay-result");
         result.getElement().setAttribute("aria-live", "assertive");
-        details.add(balance, CounterForms.row(from, to, show, print), lines, totals, payouts,
+        proxy.setId("settlement-proxy");
+        markdowns.setId("settlement-markdowns");
+        details.add(balance, proxy, CounterForms.row(from, to, show, print), lines, totals, markdowns, payouts,
                 new H2(getTranslation("consignment.payout.title")), CounterForms.row(amount, method, reference), pay, result);
         details.setVisible(false);
         add(details);
@@ -124,6 +128,8 @@ public class SettlementView extends Div implements HasDynamicTitle {
         details.setVisible(c != null);
         say("", "");
         if (c != null) {
+            proxy.setVisible(c.proxyName() != null);
+            proxy.setText(c.proxyName() == null ? "" : getTranslation("consignment.settlement.proxy", c.proxyName()));
             method.setValue(c.payoutMethod());
             reference.setVisible(c.payoutMethod() != PayoutMethod.CASH);
             refresh();
@@ -152,6 +158,9 @@ public class SettlementView extends Div implements HasDynamicTitle {
             totals.setText(getTranslation("consignment.settlement.totals", Money.yuan(s.salesFen()), Money.yuan(s.commissionFen()),
                     Money.yuan(s.shareFen()), Money.yuan(s.openingFen()), Money.yuan(s.balanceFen()))
                     + (s.pendingFen() == 0 ? "" : " · " + getTranslation("consignment.kiosk.pending", Money.yuan(s.pendingFen()))));
+            markdowns.setVisible(!s.markdowns().isEmpty());
+            markdowns.setText(String.join("；", s.markdowns().stream().map(m -> time.dateTime(m.at()) + " " + getTranslation(
+                    "consignment.statement.markdown", m.productName(), Money.yuan(m.fromPriceFen()), Money.yuan(m.toPriceFen()))).toList()));
             payouts.setText(s.payouts().isEmpty() ? getTranslation("consignment.settlement.no-payouts")
                     : String.join("；", s.payouts().stream().map(p -> time.dateTime(p.at()) + " " + getTranslation("consignment.payout." + p.method())
                     + " " + Money.yuan(p.amountFen()) + (p.reference() == null ? "" : " " + p.reference())).toList()));
