@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,9 +46,7 @@ class ConsignmentApiTest {
 
     @Test
     void registerWithMaskedNumbersRefuseABadOrRepeatedIdNumber() throws Exception {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("5101%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        String id = first17 + IdNumbers.checkCharacter(first17);
+        String id = Farmers.idNumber();
         HttpResponse<String> made = post(body(id));
         assertThat(made.statusCode()).isEqualTo(201);
         JsonNode out = json.readTree(made.body());
@@ -95,9 +92,7 @@ class ConsignmentApiTest {
         JsonNode products = json.readTree(list.body());
         assertThat(products.findValuesAsString("code")).contains("SPINACH", "EGG-FREE");
         assertThat(products.get(0).path("unit").asString()).isIn("KG", "PIECE");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("4201%02d19%02d0%d2%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        String consignor = json.readTree(post(body(first17 + IdNumbers.checkCharacter(first17))).body()).path("id").asString();
+        String consignor = json.readTree(post(body(Farmers.idNumber())).body()).path("id").asString();
         HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consignment/lots"))
                 .header("Authorization", CLERK).header("Content-Type", "application/json").header("X-Terminal", "counter-1")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"consignorId\":\"" + consignor + "\",\"product\":\"SPINACH\",\"grade\":\"一级\","
@@ -127,9 +122,7 @@ class ConsignmentApiTest {
 
     @Test
     void aLabelSoldThroughTheSalesApiIsOnTheStatementAndPaidOut() throws Exception {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("3301%02d19%02d0%d2%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        String consignor = json.readTree(post(body(first17 + IdNumbers.checkCharacter(first17))).body()).path("id").asString();
+        String consignor = json.readTree(post(body(Farmers.idNumber())).body()).path("id").asString();
         JsonNode lot = json.readTree(send("POST", "/api/consignment/lots", "{\"consignorId\":\"" + consignor + "\",\"product\":\"ORANGE-QC\","
                 + "\"bags\":[1000,500],\"unitPriceFen\":1200,\"origin\":\"江西赣州\"}").body());
         HttpResponse<String> sold = send("POST", "/api/sales", "{\"lines\":[{\"barcode\":\"" + lot.path("labelBarcodes").get(0).asString() + "\"},"

@@ -30,7 +30,6 @@ import io.yizhan.station.terminals.TerminalId;
 import io.yizhan.station.terminals.TerminalKind;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,10 +68,7 @@ class ConsignmentViewsTest extends SpringBrowserlessTest {
         SignedIn.as(security, "clerk", Role.CLERK);
         UI.getCurrent().setLocale(Translations.SIMPLIFIED);
         VaadinSession.getCurrent().setAttribute(Terminal.class, new Terminal(new TerminalId("counter-1"), TerminalKind.COUNTER));
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("3607%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        farmer = consignors.register(new ConsignorDraft("赵大伯", "13612345678", first17 + IdNumbers.checkCharacter(first17), PayoutMethod.CASH, null, null,
-                10, 15, 7, EndAction.RETURN, null));
+        farmer = Farmers.register(consignors, "赵大伯", 10, 7, EndAction.RETURN, null);
     }
 
     @AfterEach

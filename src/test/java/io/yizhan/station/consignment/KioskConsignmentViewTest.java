@@ -25,7 +25,6 @@ import io.yizhan.station.terminals.CurrentTerminal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,11 +60,7 @@ class KioskConsignmentViewTest extends SpringBrowserlessTest {
         SignedIn.as(security, "clerk", Role.CLERK);
         AtCounter.bind("counter-1");
         try {
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            String first17 = String.format("3607%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9),
-                    r.nextInt(1000));
-            farmer = consignors.register(new ConsignorDraft("刘大爷", "13612345678", first17 + IdNumbers.checkCharacter(first17), PayoutMethod.CASH, null,
-                    null, 10, 15, 7, EndAction.RETURN, null));
+            farmer = Farmers.register(consignors, "刘大爷", 10, 7, EndAction.RETURN, null);
             Lot lot = lots.intake(new LotRequest(farmer.id(), "ORANGE-QC", null, null, List.of(2_000L, 3_000L), null, 1_000, "江西赣州", null, null));
             sales.sell(new SaleRequest(List.of(new SaleRequest.Line(lot.labelBarcodes().getFirst(), null, null)), "CASH", null, null,
                     UUID.randomUUID().toString()), null, null);

@@ -12,7 +12,6 @@ import io.yizhan.station.support.StationTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,10 +57,7 @@ class ListingsTest {
     void aLot() throws Exception {
         SignedIn.as(security, "clerk", Role.CLERK);
         AtCounter.bind("counter-1");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("3607%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        Consignor farmer = consignors.register(new ConsignorDraft("周大爷", "13612345678", first17 + IdNumbers.checkCharacter(first17), PayoutMethod.CASH,
-                null, null, 10, 15, 7, EndAction.RETURN, null));
+        Consignor farmer = Farmers.register(consignors, "周大爷", 10, 7, EndAction.RETURN, null);
         lot = lots.intake(new LotRequest(farmer.id(), "ORANGE-QC", null, null, List.of(5_000L, 5_000L), null, 900, "江西赣州", null, null));
         BufferedImage picture = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream png = new ByteArrayOutputStream();

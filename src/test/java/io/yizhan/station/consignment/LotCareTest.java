@@ -81,10 +81,7 @@ class LotCareTest {
     }
 
     private Consignor farmer(EndAction end, Long floor) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("3607%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        return consignors.register(new ConsignorDraft("郑大妈", "13612345678", first17 + IdNumbers.checkCharacter(first17), PayoutMethod.CASH, null, null,
-                10, 15, 3, end, floor));
+        return Farmers.register(consignors, "郑大妈", 10, 3, end, floor);
     }
 
     private LotCare.MarkdownDue due(Lot lot) {

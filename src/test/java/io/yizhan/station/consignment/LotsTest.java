@@ -19,7 +19,6 @@ import io.yizhan.station.support.StationTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +65,7 @@ class LotsTest {
     void atCounter() {
         SignedIn.as(security, "clerk", Role.CLERK);
         AtCounter.bind("counter-1");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("3607%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        farmer = consignors.register(new ConsignorDraft("刘大爷", "13612345678", first17 + IdNumbers.checkCharacter(first17), PayoutMethod.CASH, null, null,
-                10, 15, 7, EndAction.RETURN, null));
+        farmer = Farmers.register(consignors, "刘大爷", 10, 7, EndAction.RETURN, null);
     }
 
     @AfterEach

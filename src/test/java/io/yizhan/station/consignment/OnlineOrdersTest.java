@@ -13,7 +13,6 @@ import io.yizhan.station.support.StationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +65,7 @@ class OnlineOrdersTest {
     void aListedLot() {
         SignedIn.as(security, "manager", Role.MANAGER);
         AtCounter.bind("counter-1");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("3607%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        farmer = consignors.register(new ConsignorDraft("吴大姐", "13612345678", first17 + IdNumbers.checkCharacter(first17), PayoutMethod.CASH, null,
-                null, 10, 15, 7, EndAction.RETURN, null));
+        farmer = Farmers.register(consignors, "吴大姐", 10, 7, EndAction.RETURN, null);
         lot = lots.intake(new LotRequest(farmer.id(), "HONEY", null, null, List.of(), 6L, 4_800, "本村", null, null));
         listing = listings.submit(new Listings.ListingRequest(lot.id(), "土蜂蜜 一斤装", "本村土蜂蜜，自家养蜂", 4_800, 6));
         listings.approve(listing.id());

@@ -83,10 +83,7 @@ class SettlementTest {
     }
 
     private Consignor farmer(int counterPct) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = String.format("3607%02d19%02d0%d1%d%03d", r.nextInt(10, 99), r.nextInt(40, 99), r.nextInt(1, 9), r.nextInt(0, 9), r.nextInt(1000));
-        return consignors.register(new ConsignorDraft("王大姐", "13712345678", first17 + IdNumbers.checkCharacter(first17), PayoutMethod.CASH, null, null,
-                counterPct, 15, 7, EndAction.RETURN, null));
+        return Farmers.register(consignors, "王大姐", counterPct, 7, EndAction.RETURN, null);
     }
 
     private Sale sellCash(List<SaleRequest.Line> lines) {

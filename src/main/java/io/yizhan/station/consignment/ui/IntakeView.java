@@ -24,21 +24,17 @@ import io.yizhan.station.consignment.Lots;
 import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.devices.Scales;
-import io.yizhan.station.devices.Weight;
 import io.yizhan.station.inventory.InventoryRefused;
 import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.inventory.Unit;
 import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.staff.Role;
-import io.yizhan.station.terminals.CurrentTerminal;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * 代销收货 in one screen: the consignor (by name or ID number), the product from the list, grade, the
@@ -152,24 +148,10 @@ public class IntakeView extends Div implements HasDynamicTitle {
 
     /** The bag on the counter's scale, once its reading is stable (up to two seconds). */
     private void weighBag() {
-        Optional<String> scale = scales.scaleAt(CurrentTerminal.name());
-        if (scale.isEmpty()) {
-            say("refused", getTranslation("consignment.intake.no-scale"));
+        CounterScale.stableGrams(scales, key -> {
+            say("refused", getTranslation(key));
             grams.focus();
-            return;
-        }
-        Optional<Weight> weight;
-        try {
-            weight = scales.waitForStable(scale.get(), Duration.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (weight.isEmpty() || weight.get().grams() <= 0) {
-            say("refused", getTranslation("consignment.intake.unstable"));
-            return;
-        }
-        addBag(weight.get().grams());
+        }).ifPresent(this::addBag);
     }
 
     private void typedBag() {

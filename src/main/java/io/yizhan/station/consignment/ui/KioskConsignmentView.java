@@ -18,6 +18,7 @@ import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.kiosk.KioskLayout;
 import io.yizhan.station.kiosk.KioskScreen;
 import io.yizhan.station.kiosk.NumericKeypad;
+import io.yizhan.station.kiosk.SpokenPrompt;
 import io.yizhan.station.kiosk.StaffCalls;
 import io.yizhan.station.kiosk.WrongCodeGuard;
 import io.yizhan.station.shared.Money;
@@ -50,7 +51,7 @@ public class KioskConsignmentView extends Div implements KioskScreen, ScanConsum
     private final H1 title = new H1();
     private final Paragraph message = new Paragraph();
     private final Div body = new Div();
-    private String spoken = "";
+    private final SpokenPrompt spoken = new SpokenPrompt();
 
     public KioskConsignmentView(Consignors consignors, Settlement settlement, WrongCodeGuard guard, StaffCalls staff, StationTime time) {
         this.consignors = consignors;
@@ -189,12 +190,11 @@ public class KioskConsignmentView extends Div implements KioskScreen, ScanConsum
         body.removeAll();
         title.setText(getTranslation(titleKey));
         message.setText(getTranslation(promptKey));
-        spoken = getTranslation(promptKey);
+        spoken.set(getTranslation(promptKey));
     }
 
     private void speak(String text) {
-        spoken = text;
-        getUI().ifPresent(ui -> KioskLayout.current().speakPrompt());
+        spoken.say(this, text);
     }
 
     @Override
@@ -204,7 +204,7 @@ public class KioskConsignmentView extends Div implements KioskScreen, ScanConsum
 
     @Override
     public Optional<String> spokenText() {
-        return spoken.isEmpty() ? Optional.empty() : Optional.of(spoken);
+        return spoken.text();
     }
 
     @Override

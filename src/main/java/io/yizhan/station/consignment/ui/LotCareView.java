@@ -18,7 +18,6 @@ import io.yizhan.station.consignment.LotCare;
 import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.devices.Scales;
-import io.yizhan.station.devices.Weight;
 import io.yizhan.station.inventory.InventoryRefused;
 import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.inventory.Unit;
@@ -26,12 +25,9 @@ import io.yizhan.station.inventory.WriteOffReason;
 import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.staff.Role;
-import io.yizhan.station.terminals.CurrentTerminal;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -159,20 +155,14 @@ public class LotCareView extends Div implements HasDynamicTitle {
         if (relabelLot == null) {
             return;
         }
-        Optional<String> scale = scales.scaleAt(CurrentTerminal.name());
-        try {
-            Optional<Weight> w = scale.isEmpty() ? Optional.empty() : scales.waitForStable(scale.get(), Duration.ofSeconds(2));
-            if (w.isEmpty() || w.get().grams() <= 0) {
-                say("refused", getTranslation(scale.isEmpty() ? "consignment.intake.no-scale" : "consignment.intake.unstable"));
-                return;
+        CounterScale.stableGrams(scales, key -> say("refused", getTranslation(key))).ifPresent(g -> {
+            try {
+                care.relabel(relabelLot, g);
+                say("succeeded", getTranslation("consignment.care.relabelled", Quantities.text(Unit.KG, g, getLocale())));
+            } catch (ConsignmentRefused refused) {
+                say("refused", getTranslation(refused.messageKey(), refused.args()));
             }
-            care.relabel(relabelLot, w.get().grams());
-            say("succeeded", getTranslation("consignment.care.relabelled", Quantities.text(Unit.KG, w.get().grams(), getLocale())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ConsignmentRefused refused) {
-            say("refused", getTranslation(refused.messageKey(), refused.args()));
-        }
+        });
     }
 
     private void writeOff() {

@@ -17,7 +17,6 @@ import io.yizhan.station.consignment.OnlineOrders;
 import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.devices.Scales;
-import io.yizhan.station.devices.Weight;
 import io.yizhan.station.inventory.Quantities;
 import io.yizhan.station.parcels.ParcelRefused;
 import io.yizhan.station.parcels.Sending;
@@ -25,9 +24,7 @@ import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.StationProperties;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.staff.Role;
-import io.yizhan.station.terminals.CurrentTerminal;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -118,17 +115,7 @@ public class OnlineOrdersView extends Div implements HasDynamicTitle {
     }
 
     private void weigh() {
-        Optional<String> scale = scales.scaleAt(CurrentTerminal.name());
-        try {
-            Optional<Weight> w = scale.isEmpty() ? Optional.empty() : scales.waitForStable(scale.get(), Duration.ofSeconds(2));
-            if (w.isEmpty() || w.get().grams() <= 0) {
-                say("refused", getTranslation(scale.isEmpty() ? "consignment.intake.no-scale" : "consignment.intake.unstable"));
-                return;
-            }
-            grams.setValue(String.valueOf(w.get().grams()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        CounterScale.stableGrams(scales, key -> say("refused", getTranslation(key))).ifPresent(g -> grams.setValue(String.valueOf(g)));
     }
 
     private void ship() {

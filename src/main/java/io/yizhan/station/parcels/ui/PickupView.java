@@ -14,6 +14,7 @@ import io.yizhan.station.devices.ScanReceived;
 import io.yizhan.station.kiosk.KioskLayout;
 import io.yizhan.station.kiosk.KioskScreen;
 import io.yizhan.station.kiosk.NumericKeypad;
+import io.yizhan.station.kiosk.SpokenPrompt;
 import io.yizhan.station.kiosk.StaffCalls;
 import io.yizhan.station.kiosk.WrongCodeGuard;
 import io.yizhan.station.parcels.Parcel;
@@ -51,7 +52,7 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
     private final Paragraph message = new Paragraph();
     private final Map<UUID, Parcel> waiting = new LinkedHashMap<>();
     private final List<Parcel> taken = new ArrayList<>();
-    private String spoken = "";
+    private final SpokenPrompt spoken = new SpokenPrompt();
     private final KioskPay kioskPay;
     private @Nullable KioskPayStep paying;
     private String tail = "";
@@ -250,12 +251,11 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
         body.removeAll();
         title.setText(getTranslation(titleKey));
         message.setText(getTranslation(promptKey));
-        spoken = getTranslation(promptKey);
+        spoken.set(getTranslation(promptKey));
     }
 
     private void speak(String text) {
-        spoken = text;
-        getUI().ifPresent(ui -> KioskLayout.current().speakPrompt());
+        spoken.say(this, text);
     }
 
     private NativeButton button(String id, String key, String style, Runnable action) {
@@ -272,7 +272,7 @@ public class PickupView extends Div implements KioskScreen, ScanConsumer, HasDyn
 
     @Override
     public Optional<String> spokenText() {
-        return spoken.isEmpty() ? Optional.empty() : Optional.of(spoken);
+        return spoken.text();
     }
 
     @Override
