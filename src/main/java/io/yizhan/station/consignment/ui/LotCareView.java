@@ -89,7 +89,7 @@ public class LotCareView extends Div implements HasDynamicTitle {
 
         ended.setId("lots-ended");
         ended.addColumn(l -> l.lotNo() + " " + l.productName() + " " + l.grade()).setHeader(getTranslation("consignment.settlement.lot")).setAutoWidth(true);
-        ended.addColumn(LotCare.OnShelf::consignorName).setHeader(getTranslation("consignment.intake.consignor")).setAutoWidth(true);
+        ended.addColumn(LotCare.OnShelf::consignorName).setHeader(getTranslation("consignment.care.consignor")).setAutoWidth(true);
         ended.addColumn(l -> Quantities.text(l.unit(), l.left(), getLocale())).setHeader(getTranslation("consignment.care.left"));
         ended.addColumn(l -> getTranslation("consignment.end." + l.endAction())).setHeader(getTranslation("consignment.end"));
         ended.addComponentColumn(l -> button("end-" + l.lotId(), "consignment.care.end", () -> {
@@ -106,11 +106,11 @@ public class LotCareView extends Div implements HasDynamicTitle {
         lot.setWidth("26em");
         lot.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                quantity.setLabel(getTranslation("consignment.listings.quantity." + e.getValue().unit()));
+                quantity.setLabel(getTranslation("consignment.care.quantity." + e.getValue().unit()));
             }
         });
         quantity.setId("write-off-quantity");
-        quantity.setLabel(getTranslation("consignment.listings.quantity.KG"));
+        quantity.setLabel(getTranslation("consignment.care.quantity.KG"));
         quantity.setAllowedCharPattern("[0-9.]");
         reason.setId("write-off-reason");
         reason.setLabel(getTranslation("inventory.write-off.reason"));
