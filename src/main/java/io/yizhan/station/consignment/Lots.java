@@ -115,6 +115,9 @@ public class Lots {
         if (unit == Unit.PIECE && request.unitPriceFen() > 99_999) {
             throw new ConsignmentRefused("BAD_PRICE", 400, "consignment.error.piece-price");
         }
+        if (parts.stream().anyMatch(part -> unit.amountFen(part, request.unitPriceFen()) <= 0)) {
+            throw new ConsignmentRefused("BAD_PRICE", 400, "consignment.error.bag-price"); // a label must carry at least one fen
+        }
         String origin = request.origin() == null ? "" : request.origin().strip();
         if (origin.isEmpty() || origin.length() > 40) {
             throw new ConsignmentRefused("BAD_ORIGIN", 400, "consignment.error.origin");

@@ -105,7 +105,9 @@ public class Goods {
             }
             // the label's price is charged exactly; the weight it stands for: round-half-up(price × 1000 ÷ price per kg)
             long quantity = sku.unit() == Unit.KG ? Unit.roundHalfUp(value * 1000, sku.priceFen()) : 1;
-            return new ScannedGood(sku, Math.max(1, quantity), value, code);
+            // the bag's true grams g had g × price ÷ 1000 within half a fen of the label's price
+            long tolerance = sku.unit() == Unit.KG ? (500 + sku.priceFen() - 1) / sku.priceFen() + 1 : 0;
+            return new ScannedGood(sku, Math.max(1, quantity), value, code, tolerance);
         }
         if (sku.unit() != Unit.KG || value <= 0) {
             throw new InventoryRefused("BAD_BARCODE", 400, "inventory.error.label-value", sku.sku(), code);

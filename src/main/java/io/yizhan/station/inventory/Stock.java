@@ -91,6 +91,17 @@ public class Stock {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Taken> take(String sku, long quantity, String reference, boolean belowZeroAllowed) {
+        return take(sku, quantity, reference, belowZeroAllowed, 0);
+    }
+
+    /**
+     * As {@link #take(String, long, String, boolean)}, where the quantity is known only to within
+     * {@code toleranceGrams} (price-embedded labels: the weight derived from the printed price is
+     * rounded): a shortfall no larger than that is the rounding, not missing stock — what is there is
+     * taken and the sale goes on.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Taken> take(String sku, long quantity, String reference, boolean belowZeroAllowed, long toleranceGrams) {
         Sku good = goods.find(sku).orElseThrow(() -> new InventoryRefused("NOT_FOUND", 404, "inventory.error.no-sku", sku, sku));
         if (quantity <= 0) {
             throw new InventoryRefused("BAD_QUANTITY", 400, "inventory.error.quantity", sku);
@@ -121,6 +132,9 @@ public class Stock {
             if (!lost && need > 0) {
                 break;
             }
+        }
+        if (need > 0 && need <= toleranceGrams && !taken.isEmpty()) {
+            return taken;
         }
         if (need > 0) {
             if (!belowZeroAllowed) {

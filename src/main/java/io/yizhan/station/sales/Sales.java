@@ -85,8 +85,11 @@ public class Sales {
     public record Sold(Sale sale, boolean created) {
     }
 
-    /** A line priced: the good, pieces or grams, and what it costs. */
-    public record Priced(Sku sku, long quantity, long amountFen) {
+    /**
+     * A line priced: the good, pieces or grams, and what it costs; {@code toleranceGrams}: how far the
+     * grams may be off (a price-embedded label's weight is its price ÷ the price per kg, rounded).
+     */
+    public record Priced(Sku sku, long quantity, long amountFen, long toleranceGrams) {
     }
 
     /**
@@ -98,12 +101,14 @@ public class Sales {
         Sku sku;
         Long quantity = line.quantity();
         Long amount = null;
+        long tolerance = 0;
         if (line.barcode() != null && !line.barcode().isBlank()) {
             ScannedGood scanned = goods.read(line.barcode());
             sku = scanned.sku();
             if (scanned.variableMeasure()) {
                 quantity = scanned.quantity();
                 amount = scanned.amountFen();
+                tolerance = scanned.toleranceGrams();
             }
         } else {
             String code = line.sku() == null ? "" : line.sku().strip();
@@ -118,7 +123,7 @@ public class Sales {
         if (quantity <= 0 || quantity > MAX_QUANTITY) {
             throw new InventoryRefused("BAD_QUANTITY", 400, "inventory.error.quantity", sku.sku());
         }
-        return new Priced(sku, quantity, amount != null ? amount : sku.unit().amountFen(quantity, sku.priceFen()));
+        return new Priced(sku, quantity, amount != null ? amount : sku.unit().amountFen(quantity, sku.priceFen()), tolerance);
     }
 
     /**
@@ -202,8 +207,12 @@ public class Sales {
                 CurrentTerminal.name(), now, now, lines));
         // one take per SKU: a SKU on several lines (labels of one good) is taken once, in total
         Map<String, Long> perSku = new LinkedHashMap<>();
-        priced.forEach(p -> perSku.merge(p.sku().sku(), p.quantity(), Long::sum));
-        perSku.forEach((sku, quantity) -> stock.take(sku, quantity, sale.paymentKey(), belowZeroBy != null));
+        Map<String, Long> tolerance = new LinkedHashMap<>();
+        priced.forEach(p -> {
+            perSku.merge(p.sku().sku(), p.quantity(), Long::sum);
+            tolerance.merge(p.sku().sku(), p.toleranceGrams(), Long::sum);
+        });
+        perSku.forEach((sku, quantity) -> stock.take(sku, quantity, sale.paymentKey(), belowZeroBy != null, tolerance.get(sku)));
         if (belowZeroBy != null) {
             audit.record("sales.below-zero-allowed", id + " · " + belowZeroBy);
         }

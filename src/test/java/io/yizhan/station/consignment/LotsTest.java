@@ -114,6 +114,21 @@ class LotsTest {
     }
 
     @Test
+    void aLabelWhosePriceRoundsToMoreGramsThanTheBagStillSellsOnceAndOnlyOnce() {
+        // 999 g at ¥3.00/kg is ¥3.00 (299.7 fen, half-up), which reads back as 1,000 g: one gram of rounding
+        Lot lot = lots.intake(new LotRequest(farmer.id(), "CABBAGE", null, null, List.of(999L), null, 300, "本村", null, null));
+        assertThat(goods.read(lot.labelBarcodes().getFirst()).quantity()).isEqualTo(1_000);
+        Sale sold = sales.sell(new SaleRequest(List.of(new SaleRequest.Line(lot.labelBarcodes().getFirst(), null, null)), "CASH", null, null,
+                UUID.randomUUID().toString()), null, null).sale();
+        assertThat(sold.totalFen()).isEqualTo(300);
+        assertThat(stock.levels(lot.sku())).extracting(StockLevel::quantity).containsExactly(0L);
+        assertThatThrownBy(() -> sales.sell(new SaleRequest(List.of(new SaleRequest.Line(lot.labelBarcodes().getFirst(), null, null)), "CASH", null,
+                null, UUID.randomUUID().toString()), null, null)).extracting("code").isEqualTo("OUT_OF_STOCK");
+        assertThatThrownBy(() -> lots.intake(new LotRequest(farmer.id(), "CABBAGE", null, null, List.of(1L), null, 300, "本村", null, null)))
+                .as("a 1 g bag at ¥3.00/kg would cost nothing").extracting("code").isEqualTo("BAD_PRICE");
+    }
+
+    @Test
     void piecesGetALabelEachAndUncoveredGoodsNoCertificate() {
         Lot eggs = lots.intake(new LotRequest(farmer.id(), "EGG-FREE", null, Unit.PIECE, List.of(), 30L, 80, "本村", null, null));
         assertThat(eggs.quantity()).isEqualTo(30);

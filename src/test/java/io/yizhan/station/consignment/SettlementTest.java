@@ -259,7 +259,7 @@ class SettlementTest {
             for (int i = 0; i < 6; i++) {
                 bags.add(100L + r.nextInt(5_000));
             }
-            Lot lot = lots.intake(new LotRequest(farmer.id(), "CABBAGE", null, null, bags, null, 1 + r.nextInt(3_000), "本村", null, null));
+            Lot lot = lots.intake(new LotRequest(farmer.id(), "CABBAGE", null, null, bags, null, 100 + r.nextInt(3_000), "本村", null, null));
             long paidOut = 0;
             for (int i = 0; i < bags.size(); i += 2) {
                 Sale sale = sellCash(List.of(new SaleRequest.Line(lot.labelBarcodes().get(i), null, null),
