@@ -69,8 +69,11 @@ public class CentralListings {
 
     /** Newest first; {@code status} PENDING, LISTED or REJECTED, or null for all. */
     public List<Listing> recent(@Nullable String status, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM central_listing WHERE (? IS NULL OR status = ?) ORDER BY received_at DESC FETCH FIRST ? ROWS ONLY")
-                .params(status, status, limit).query((rs, n) -> listing(rs)).list();
+        // the condition only when asked for: PostgreSQL cannot type a bare "? IS NULL"
+        String where = status == null ? "" : " WHERE status = :status";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM central_listing" + where + " ORDER BY received_at DESC FETCH FIRST :limit ROWS ONLY")
+                .params(status == null ? java.util.Map.of("limit", limit) : java.util.Map.of("status", status, "limit", limit))
+                .query((rs, n) -> listing(rs)).list();
     }
 
     public Optional<Listing> find(UUID id) {
@@ -121,8 +124,8 @@ public class CentralListings {
                         SELECT o.id, o.listing_id, o.station_id, l.title, o.quantity, l.unit, o.amount_fen, o.shipping_fen, o.recipient_name, o.recipient_phone,
                                o.status, o.reason, o.waybill, o.sending_cost_fen, o.placed_at
                         FROM central_online_order o JOIN central_listing l ON l.id = o.listing_id
-                        WHERE (? IS NULL OR o.listing_id = ?) ORDER BY o.placed_at DESC, o.id DESC FETCH FIRST 200 ROWS ONLY""")
-                .params(listingId, listingId).query((rs, n) -> {
+                        WHERE o.listing_id = :listing OR :all ORDER BY o.placed_at DESC, o.id DESC FETCH FIRST 200 ROWS ONLY""")
+                .param("listing", listingId == null ? new UUID(0, 0) : listingId).param("all", listingId == null).query((rs, n) -> {
                     long cost = rs.getLong(14);
                     Long sendingCost = rs.wasNull() ? null : cost;
                     String phone = rs.getString(10);

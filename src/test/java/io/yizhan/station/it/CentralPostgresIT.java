@@ -72,6 +72,32 @@ class CentralPostgresIT {
             try (StationProcess again = StationProcess.central(work.resolve("central"), centralArgs).start()) {
                 assertThat(get(again.url("/api/central/stations/demo-station-001/summary"), "operator", "operator-demo"))
                         .contains("\"eventsReceived\":41", "\"duplicatesIgnored\":1");
+
+                // a station's listing on PostgreSQL: stored with its event, listed, ordered by the sandbox buyer, shipped
+                String listing = "01a20000-0000-7000-8000-0000000000a1";
+                String listed = """
+                        {"stationId":"demo-station-001","events":[{"id":"01a20000-0000-7000-8000-0000000000a2","type":"LotListed","version":1,
+                         "stationId":"demo-station-001","aggregateId":"%s","sequence":1,"occurredAt":"2026-11-28T08:00:00Z",
+                         "payload":{"listingId":"%s","lotId":"01a20000-0000-7000-8000-0000000000a3","lotNo":"L261128-001","productCode":"ORANGE-QC",
+                         "productName":"脐橙","grade":"一级","unit":"KG","title":"赣南脐橙 一级","description":"现摘现发","priceFen":900,
+                         "quantity":10000,"origin":"江西赣州","harvestedOn":"2026-11-27","thumbnailJpegBase64":null}}]}""".formatted(listing, listing);
+                assertThat(post(again.url("/api/sync/events"), "demo-station-001", "demo-station-key", listed).body()).contains("ACCEPTED");
+                assertThat(get(again.url("/api/central/listings?status=PENDING"), "operator", "operator-demo")).contains(listing);
+                assertThat(post(again.url("/api/central/listings/" + listing + "/review"), "operator", "operator-demo", "{\"approved\":true}")
+                        .statusCode()).isEqualTo(200);
+                HttpResponse<String> ordered = post(again.url("/api/central/listings/" + listing + "/orders"), "operator", "operator-demo",
+                        "{\"quantity\":2000}");
+                assertThat(ordered.statusCode()).as(ordered.body()).isEqualTo(201);
+                assertThat(ordered.body()).contains("\"amountFen\":1800");
+                String orderId = ordered.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1");
+                String shipped = """
+                        {"stationId":"demo-station-001","events":[{"id":"01a20000-0000-7000-8000-0000000000a4","type":"OnlineOrderShipped","version":1,
+                         "stationId":"demo-station-001","aggregateId":"%s","sequence":1,"occurredAt":"2026-11-28T09:00:00Z",
+                         "payload":{"orderId":"%s","waybill":"YZ2611280000001","courier":"SF","sendingCostFen":1500}}]}""".formatted(orderId, orderId);
+                assertThat(post(again.url("/api/sync/events"), "demo-station-001", "demo-station-key", shipped).body()).contains("ACCEPTED");
+                assertThat(get(again.url("/api/central/online-orders"), "operator", "operator-demo")).contains("\"status\":\"SHIPPED\"",
+                        "YZ2611280000001").doesNotContain("13800138000");
+                assertThat(get(again.url("/api/central/listings"), "operator", "operator-demo")).contains("\"status\":\"LISTED\"");
             }
         }
     }
