@@ -109,29 +109,36 @@ public class LotCare {
 
     /** Lots still on the shelf (not closed, something left), oldest first. */
     public List<OnShelf> onShelf() {
-        List<OnShelf> out = new ArrayList<>();
-        jdbc.sql("""
+        record Row(UUID id, String lotNo, UUID consignor, String consignorName, String productCode, String productName, String grade, Unit unit,
+                   String sku, long agreedPriceFen, @Nullable Long floorPriceFen, LocalDate harvestedOn, Instant receivedAt, int periodDays,
+                   EndAction endAction) {
+        }
+        List<Row> rows = jdbc.sql("""
                         SELECT l.id, l.lot_no, l.consignor_id, c.name, l.product_code, l.product_name, l.grade, l.unit, l.sku, l.unit_price_fen,
                                l.floor_price_fen, l.harvested_on, l.received_at, l.period_days, l.end_action
                         FROM consignment_lot l JOIN consignment_consignor c ON c.id = l.consignor_id
                         WHERE l.closed_at IS NULL ORDER BY l.received_at FETCH FIRST 500 ROWS ONLY""")
-                .query(rs -> {
-                    String lotNo = rs.getString(2);
-                    UUID consignor = rs.getObject(3, UUID.class);
-                    long left = stock.ofOwner(consignor.toString()).stream().filter(s -> s.batch().equals(lotNo)).mapToLong(StockLevel::quantity).sum();
-                    if (left <= 0) {
-                        return;
-                    }
-                    Optional<ConsignmentProducts.Product> product = products.find(rs.getString(5));
-                    String sku = rs.getString(9);
+                .query((rs, n) -> {
                     long floor = rs.getLong(11);
                     Long floorFen = rs.wasNull() ? null : floor;
-                    out.add(new OnShelf(rs.getObject(1, UUID.class), lotNo, consignor, rs.getString(4), rs.getString(6), rs.getString(7),
-                            Unit.valueOf(rs.getString(8)), sku, product.map(ConsignmentProducts.Product::pooled).orElse(false),
-                            product.map(ConsignmentProducts.Product::category).orElse(""), product.map(ConsignmentProducts.Product::perishable).orElse(false),
-                            rs.getLong(10), goods.find(sku).map(Sku::priceFen).orElse(rs.getLong(10)), floorFen, rs.getObject(12, LocalDate.class),
-                            rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getInt(14), EndAction.valueOf(rs.getString(15)), left));
-                });
+                    return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), Unit.valueOf(rs.getString(8)), rs.getString(9), rs.getLong(10), floorFen,
+                            rs.getObject(12, LocalDate.class), rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getInt(14),
+                            EndAction.valueOf(rs.getString(15)));
+                }).list();
+        List<OnShelf> out = new ArrayList<>();
+        for (Row r : rows) {
+            long left = stock.ofOwner(r.consignor().toString()).stream().filter(s -> s.batch().equals(r.lotNo())).mapToLong(StockLevel::quantity).sum();
+            if (left <= 0) {
+                continue;
+            }
+            Optional<ConsignmentProducts.Product> product = products.find(r.productCode());
+            out.add(new OnShelf(r.id(), r.lotNo(), r.consignor(), r.consignorName(), r.productName(), r.grade(), r.unit(), r.sku(),
+                    product.map(ConsignmentProducts.Product::pooled).orElse(false), product.map(ConsignmentProducts.Product::category).orElse(""),
+                    product.map(ConsignmentProducts.Product::perishable).orElse(false), r.agreedPriceFen(),
+                    goods.find(r.sku()).map(Sku::priceFen).orElse(r.agreedPriceFen()), r.floorPriceFen(), r.harvestedOn(), r.receivedAt(),
+                    r.periodDays(), r.endAction(), left));
+        }
         return out;
     }
 
