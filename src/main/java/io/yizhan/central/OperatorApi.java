@@ -26,9 +26,12 @@ class OperatorApi {
     private final Notifications notifications;
     private final JsonMapper json;
     private final CentralListings listings;
+    private final CentralCatalog catalog;
 
-    OperatorApi(Stations stations, Ingest ingest, Feeds feeds, Notifications notifications, JsonMapper json, CentralListings listings) {
+    OperatorApi(Stations stations, Ingest ingest, Feeds feeds, Notifications notifications, JsonMapper json, CentralListings listings,
+                CentralCatalog catalog) {
         this.listings = listings;
+        this.catalog = catalog;
         this.stations = stations;
         this.ingest = ingest;
         this.feeds = feeds;
@@ -135,6 +138,13 @@ class OperatorApi {
     @GetMapping("/api/central/online-orders")
     List<CentralListings.Order> onlineOrders() {
         return listings.orders(null);
+    }
+
+    /** A product's stock on hand (what is reserved included) and what is reserved: {@code stock − reserved} can still be ordered. */
+    @GetMapping("/api/central/products/{productId}")
+    ResponseEntity<?> product(@PathVariable String productId) {
+        return catalog.stock(productId).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(404).body(Map.of("code", "NOT_FOUND", "message", "没有这个商品 No such product")));
     }
 
     /** The SMS sandbox: what central sent (or failed to), newest first; phones masked. */

@@ -22,10 +22,19 @@ class SyncEndpoint {
 
     private final Ingest ingest;
     private final Feeds feeds;
+    private final CentralCatalog catalog;
 
-    SyncEndpoint(Ingest ingest, Feeds feeds) {
+    SyncEndpoint(Ingest ingest, Feeds feeds, CentralCatalog catalog) {
         this.ingest = ingest;
         this.feeds = feeds;
+        this.catalog = catalog;
+    }
+
+    /** A catalog picture as PNG, for the station to cache on its disk; a week in HTTP caches, as a name never changes its picture. */
+    @GetMapping(value = "/api/sync/pictures/{name}.png", produces = "image/png")
+    ResponseEntity<byte[]> picture(@PathVariable String name) {
+        return catalog.picture(name).map(png -> ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(7)))
+                .body(png)).orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** A station pulls its own items of a feed after the last cursor it applied. */

@@ -98,6 +98,14 @@ class CentralPostgresIT {
                 assertThat(get(again.url("/api/central/online-orders"), "operator", "operator-demo")).contains("\"status\":\"SHIPPED\"",
                         "YZ2611280000001").doesNotContain("13800138000");
                 assertThat(get(again.url("/api/central/listings"), "operator", "operator-demo")).contains("\"status\":\"LISTED\"");
+
+                // the demo catalog, loaded on PostgreSQL, and a picture a station caches
+                assertThat(get(again.url("/api/central/products/P0001"), "operator", "operator-demo")).contains("\"stock\":120", "\"reserved\":0");
+                HttpResponse<byte[]> picture = http.send(HttpRequest.newBuilder(URI.create(again.url("/api/sync/pictures/1f35a.png"))).header("Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("demo-station-001:demo-station-key".getBytes(StandardCharsets.UTF_8))).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(picture.statusCode()).isEqualTo(200);
+                assertThat(picture.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
             }
         }
     }
