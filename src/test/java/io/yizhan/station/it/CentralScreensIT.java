@@ -160,6 +160,8 @@ class CentralScreensIT {
             String lotNo = lot.body().replaceAll(".*\"lotNo\":\"([^\"]+)\".*", "$1");
             counter.locator("#listing-lot").click();
             counter.locator("vaadin-select-item:has-text('" + lotNo + "')").click();
+            // choosing the lot fills in a title from the server: type over it only once it is there
+            counter.waitForCondition(() -> counter.locator("#listing-title input").inputValue().startsWith("脐橙"));
             counter.locator("#listing-title input").fill("赣南脐橙 全网第一");
             counter.locator("#listing-description textarea").fill("现摘现发，最佳食用期 15 天");
             counter.locator("#listing-check").click();
