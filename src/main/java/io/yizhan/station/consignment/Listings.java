@@ -2,7 +2,6 @@ package io.yizhan.station.consignment;
 
 import io.yizhan.contract.FeedItem;
 import io.yizhan.station.inventory.Goods;
-import io.yizhan.station.inventory.Stock;
 import io.yizhan.station.inventory.Unit;
 import io.yizhan.station.shared.UuidV7;
 import io.yizhan.station.staff.AuditLog;
@@ -59,16 +58,16 @@ public class Listings {
     private final JdbcClient jdbc;
     private final ListingCheck check;
     private final Goods goods;
-    private final Stock stock;
+    private final LotCare care;
     private final Clock clock;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Listings(JdbcClient jdbc, ListingCheck check, Goods goods, Stock stock, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
+    Listings(JdbcClient jdbc, ListingCheck check, Goods goods, LotCare care, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.check = check;
         this.goods = goods;
-        this.stock = stock;
+        this.care = care;
         this.clock = clock;
         this.audit = audit;
         this.events = events;
@@ -95,21 +94,9 @@ public class Listings {
                 + " FETCH FIRST ? ROWS ONLY").param(limit).query((rs, n) -> listing(rs)).list();
     }
 
-    /** Lots that still have goods at the station: what can be listed. */
-    public List<Lot> listable() {
-        return jdbc.sql("""
-                        SELECT id, lot_no, consignor_id, product_name, grade, unit, sku, short_code, quantity, unit_price_fen, origin, harvested_on,
-                               received_at FROM consignment_lot ORDER BY received_at DESC FETCH FIRST 200 ROWS ONLY""")
-                .query((rs, n) -> new Lot(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
-                        Unit.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
-                        rs.getObject(12, java.time.LocalDate.class), List.of(), rs.getObject(13, OffsetDateTime.class).toInstant()))
-                .list().stream().filter(l -> remaining(l) > 0).toList();
-    }
-
-    /** Grams or pieces of a lot still at the station. */
-    public long remaining(Lot lot) {
-        return stock.ofOwner(lot.consignorId().toString()).stream().filter(s -> s.batch().equals(lot.lotNo()))
-                .mapToLong(io.yizhan.station.inventory.StockLevel::quantity).sum();
+    /** Lots that still have goods at the station: what can be listed, newest first. */
+    public List<LotCare.OnShelf> listable() {
+        return care.onShelf().reversed();
     }
 
     /**
@@ -121,8 +108,7 @@ public class Listings {
      */
     @Transactional
     public Listing submit(ListingRequest request) {
-        Lot lot = listable().stream().filter(l -> l.id().equals(request.lotId())).findFirst()
-                .orElseThrow(() -> new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.no-lot"));
+        LotCare.OnShelf lot = care.onShelf(request.lotId()).orElseThrow(() -> new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.no-lot"));
         String title = request.title() == null ? "" : request.title().strip();
         String description = request.description() == null ? "" : request.description().strip();
         if (title.isEmpty() || title.length() > TITLE_MAX || description.length() > DESCRIPTION_MAX) {
@@ -136,7 +122,7 @@ public class Listings {
         if (request.priceFen() <= 0 || request.priceFen() > 1_000_000) {
             throw new ConsignmentRefused("BAD_PRICE", 400, "consignment.error.price");
         }
-        if (request.quantity() <= 0 || request.quantity() > remaining(lot)) {
+        if (request.quantity() <= 0 || request.quantity() > lot.left()) {
             throw new ConsignmentRefused("BAD_QUANTITY", 400, "consignment.error.listing-quantity");
         }
         UUID id = UuidV7.next(clock);
@@ -144,7 +130,7 @@ public class Listings {
         jdbc.sql("""
                         INSERT INTO consignment_listing (id, lot_id, title, description, price_fen, quantity, status, clerk, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)""")
-                .params(id, lot.id(), title, description, request.priceFen(), request.quantity(), audit.currentActor(), now, now).update();
+                .params(id, lot.lotId(), title, description, request.priceFen(), request.quantity(), audit.currentActor(), now, now).update();
         audit.record("consignment.listing-submitted", lot.lotNo() + " " + title);
         return find(id).orElseThrow();
     }
@@ -157,10 +143,9 @@ public class Listings {
         if (!move(id, Status.SUBMITTED, Status.SENT, null)) {
             throw new ConsignmentRefused("NOT_SUBMITTED", 409, "consignment.error.listing-state");
         }
-        Lot lot = listable().stream().filter(x -> x.id().equals(l.lotId())).findFirst()
-                .orElseThrow(() -> new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.no-lot"));
-        String product = jdbc.sql("SELECT product_code FROM consignment_lot WHERE id = ?").param(lot.id()).query(String.class).single();
-        events.publishEvent(new LotListed(UuidV7.next(clock), id, lot.id(), lot.lotNo(), product, lot.productName(), lot.grade(), lot.unit().name(),
+        LotCare.OnShelf lot = care.onShelf(l.lotId()).orElseThrow(() -> new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.no-lot"));
+        events.publishEvent(new LotListed(UuidV7.next(clock), id, lot.lotId(), lot.lotNo(), lot.productCode(), lot.productName(), lot.grade(),
+                lot.unit().name(),
                 l.title(), l.description(), l.priceFen(), l.quantity(), lot.origin(), lot.harvestedOn(),
                 goods.picture(lot.sku()).flatMap(Listings::thumbnail).orElse(null), clock.instant()));
         audit.record("consignment.listing-approved", lot.lotNo() + " " + l.title());

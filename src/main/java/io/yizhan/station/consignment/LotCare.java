@@ -51,8 +51,8 @@ import org.yaml.snakeyaml.Yaml;
 public class LotCare {
 
     /** A lot on the shelf with what is left of it (grams or pieces) and its price now. */
-    public record OnShelf(UUID lotId, String lotNo, UUID consignorId, String consignorName, String productName, String grade, Unit unit, String sku,
-                          boolean pooled, String category, boolean perishable, long agreedPriceFen, long priceNowFen, @Nullable Long floorPriceFen,
+    public record OnShelf(UUID lotId, String lotNo, UUID consignorId, String consignorName, String productCode, String productName, String grade,
+                          Unit unit, String sku, String origin, boolean pooled, String category, boolean perishable, long agreedPriceFen, long priceNowFen, @Nullable Long floorPriceFen,
                           LocalDate harvestedOn, Instant receivedAt, int periodDays, EndAction endAction, long left) {
     }
 
@@ -109,22 +109,32 @@ public class LotCare {
 
     /** Lots still on the shelf (not closed, something left), oldest first. */
     public List<OnShelf> onShelf() {
+        return shelf(null);
+    }
+
+    /** One lot, when it is still on the shelf. */
+    public Optional<OnShelf> onShelf(UUID lotId) {
+        return shelf(lotId).stream().findFirst();
+    }
+
+    private List<OnShelf> shelf(@Nullable UUID only) {
         record Row(UUID id, String lotNo, UUID consignor, String consignorName, String productCode, String productName, String grade, Unit unit,
-                   String sku, long agreedPriceFen, @Nullable Long floorPriceFen, LocalDate harvestedOn, Instant receivedAt, int periodDays,
-                   EndAction endAction) {
+                   String sku, String origin, long agreedPriceFen, @Nullable Long floorPriceFen, LocalDate harvestedOn, Instant receivedAt,
+                   int periodDays, EndAction endAction) {
         }
         List<Row> rows = jdbc.sql("""
-                        SELECT l.id, l.lot_no, l.consignor_id, c.name, l.product_code, l.product_name, l.grade, l.unit, l.sku, l.unit_price_fen,
+                        SELECT l.id, l.lot_no, l.consignor_id, c.name, l.product_code, l.product_name, l.grade, l.unit, l.sku, l.origin, l.unit_price_fen,
                                l.floor_price_fen, l.harvested_on, l.received_at, l.period_days, l.end_action
                         FROM consignment_lot l JOIN consignment_consignor c ON c.id = l.consignor_id
-                        WHERE l.closed_at IS NULL ORDER BY l.received_at FETCH FIRST 500 ROWS ONLY""")
+                        WHERE l.closed_at IS NULL""" + (only == null ? "" : " AND l.id = :id") + " ORDER BY l.received_at FETCH FIRST 500 ROWS ONLY")
+                .params(only == null ? Map.of() : Map.of("id", only))
                 .query((rs, n) -> {
-                    long floor = rs.getLong(11);
+                    long floor = rs.getLong(12);
                     Long floorFen = rs.wasNull() ? null : floor;
                     return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), Unit.valueOf(rs.getString(8)), rs.getString(9), rs.getLong(10), floorFen,
-                            rs.getObject(12, LocalDate.class), rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getInt(14),
-                            EndAction.valueOf(rs.getString(15)));
+                            rs.getString(6), rs.getString(7), Unit.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getLong(11), floorFen,
+                            rs.getObject(13, LocalDate.class), rs.getObject(14, OffsetDateTime.class).toInstant(), rs.getInt(15),
+                            EndAction.valueOf(rs.getString(16)));
                 }).list();
         List<OnShelf> out = new ArrayList<>();
         for (Row r : rows) {
@@ -133,11 +143,11 @@ public class LotCare {
                 continue;
             }
             Optional<ConsignmentProducts.Product> product = products.find(r.productCode());
-            out.add(new OnShelf(r.id(), r.lotNo(), r.consignor(), r.consignorName(), r.productName(), r.grade(), r.unit(), r.sku(),
-                    product.map(ConsignmentProducts.Product::pooled).orElse(false), product.map(ConsignmentProducts.Product::category).orElse(""),
-                    product.map(ConsignmentProducts.Product::perishable).orElse(false), r.agreedPriceFen(),
-                    goods.find(r.sku()).map(Sku::priceFen).orElse(r.agreedPriceFen()), r.floorPriceFen(), r.harvestedOn(), r.receivedAt(),
-                    r.periodDays(), r.endAction(), left));
+            out.add(new OnShelf(r.id(), r.lotNo(), r.consignor(), r.consignorName(), r.productCode(), r.productName(), r.grade(), r.unit(), r.sku(),
+                    r.origin(), product.map(ConsignmentProducts.Product::pooled).orElse(false),
+                    product.map(ConsignmentProducts.Product::category).orElse(""), product.map(ConsignmentProducts.Product::perishable).orElse(false),
+                    r.agreedPriceFen(), goods.find(r.sku()).map(Sku::priceFen).orElse(r.agreedPriceFen()), r.floorPriceFen(), r.harvestedOn(),
+                    r.receivedAt(), r.periodDays(), r.endAction(), left));
         }
         return out;
     }
@@ -302,8 +312,7 @@ public class LotCare {
     }
 
     private OnShelf find(UUID lotId) {
-        return onShelf().stream().filter(l -> l.lotId().equals(lotId)).findFirst()
-                .orElseThrow(() -> new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.no-lot"));
+        return onShelf(lotId).orElseThrow(() -> new ConsignmentRefused("NOT_FOUND", 404, "consignment.error.no-lot"));
     }
 
     private static OffsetDateTime utc(Instant at) {

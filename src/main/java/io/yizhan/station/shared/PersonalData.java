@@ -33,6 +33,17 @@ public final class PersonalData {
         return s.length() > 4 ? "****" + s.substring(s.length() - 4) : "****";
     }
 
+    /** Masks a person's name for a screen others may see: 刘大爷 → 刘*爷, 王芳 → 王*. */
+    public static String maskName(String name) {
+        if (name.length() <= 1) {
+            return name;
+        }
+        if (name.length() == 2) {
+            return name.charAt(0) + "*";
+        }
+        return name.charAt(0) + "*".repeat(name.length() - 2) + name.charAt(name.length() - 1);
+    }
+
     /** Masks every mobile and resident-ID number inside free text. */
     public static String mask(String text) {
         String once = replace(ID_NUMBER.matcher(text), "$1**********$2");

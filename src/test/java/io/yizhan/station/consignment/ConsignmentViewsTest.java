@@ -175,8 +175,8 @@ class ConsignmentViewsTest extends SpringBrowserlessTest {
         Lot lot = lotsIntake();
         navigate(io.yizhan.station.consignment.ui.ListingsView.class);
         @SuppressWarnings("unchecked")
-        Select<Lot> which = $(Select.class).id("listing-lot");
-        which.setValue(which.getListDataView().getItems().filter(l -> l.id().equals(lot.id())).findFirst().orElseThrow());
+        Select<LotCare.OnShelf> which = $(Select.class).id("listing-lot");
+        which.setValue(which.getListDataView().getItems().filter(l -> l.lotId().equals(lot.id())).findFirst().orElseThrow());
         assertThat($(TextField.class).id("listing-quantity").getValue()).isEqualTo("2.000");
         test($(TextField.class).id("listing-title")).setValue("烟台苹果 全网第一");
         test($(com.vaadin.flow.component.textfield.TextArea.class).id("listing-description")).setValue("脆甜多汁，能降血压");

@@ -22,6 +22,7 @@ import io.yizhan.station.kiosk.SpokenPrompt;
 import io.yizhan.station.kiosk.StaffCalls;
 import io.yizhan.station.kiosk.WrongCodeGuard;
 import io.yizhan.station.shared.Money;
+import io.yizhan.station.shared.PersonalData;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.terminals.CurrentTerminal;
 import java.time.Instant;
@@ -128,7 +129,7 @@ public class KioskConsignmentView extends Div implements KioskScreen, ScanConsum
     private void show(Settlement.Summary s) {
         body.removeAll();
         title.setId("consignment-summary");
-        title.setText(getTranslation("consignment.kiosk.hello", maskedName(s.consignor().name())));
+        title.setText(getTranslation("consignment.kiosk.hello", PersonalData.maskName(s.consignor().name())));
         message.setText("");
         List<String> said = new ArrayList<>();
         Div cards = new Div();
@@ -162,17 +163,6 @@ public class KioskConsignmentView extends Div implements KioskScreen, ScanConsum
         Div card = new Div(small, big);
         card.addClassName("pickup-card");
         return card;
-    }
-
-    /** 刘大爷 → 刘*爷, 王芳 → 王*: someone reading over the farmer's shoulder learns little. */
-    static String maskedName(String name) {
-        if (name.length() <= 1) {
-            return name;
-        }
-        if (name.length() == 2) {
-            return name.charAt(0) + "*";
-        }
-        return name.charAt(0) + "*".repeat(name.length() - 2) + name.charAt(name.length() - 1);
     }
 
     @Override

@@ -27,7 +27,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.yizhan.station.consignment.ConsignmentRefused;
 import io.yizhan.station.consignment.ListingCheck;
 import io.yizhan.station.consignment.Listings;
-import io.yizhan.station.consignment.Lot;
+import io.yizhan.station.consignment.LotCare;
 import io.yizhan.station.counter.CounterForms;
 import io.yizhan.station.counter.CounterLayout;
 import io.yizhan.station.inventory.Goods;
@@ -59,7 +59,7 @@ public class ListingsView extends Div implements HasDynamicTitle {
     private final ListingCheck check;
     private final Goods goods;
     private final StationTime time;
-    private final Select<Lot> lot = new Select<>();
+    private final Select<LotCare.OnShelf> lot = new Select<>();
     private final TextField title = new TextField();
     private final TextArea description = new TextArea();
     private final TextField price = new TextField();
@@ -90,7 +90,7 @@ public class ListingsView extends Div implements HasDynamicTitle {
         lot.setId("listing-lot");
         lot.setLabel(getTranslation("consignment.listings.lot"));
         lot.setItemLabelGenerator(l -> l.lotNo() + " " + l.productName() + " " + l.grade() + " · "
-                + getTranslation("consignment.listings.left", Quantities.text(l.unit(), listings.remaining(l), getLocale())));
+                + getTranslation("consignment.listings.left", Quantities.text(l.unit(), l.left(), getLocale())));
         lot.addValueChangeListener(e -> chosen(e.getValue()));
         lot.setWidth("28em");
         title.setId("listing-title");
@@ -143,21 +143,21 @@ public class ListingsView extends Div implements HasDynamicTitle {
         refresh();
     }
 
-    private void chosen(Lot l) {
+    private void chosen(LotCare.OnShelf l) {
         if (l == null) {
             return;
         }
         title.setValue(l.productName() + " " + l.grade() + " " + l.origin());
         price.setLabel(getTranslation("consignment.intake.price." + l.unit()));
-        price.setValue(new BigDecimal(l.unitPriceFen()).movePointLeft(2).toPlainString());
+        price.setValue(new BigDecimal(l.priceNowFen()).movePointLeft(2).toPlainString());
         quantity.setLabel(getTranslation("consignment.listings.quantity." + l.unit()));
-        long left = listings.remaining(l);
+        long left = l.left();
         quantity.setValue(l.unit() == Unit.KG ? new BigDecimal(left).movePointLeft(3).toPlainString() : String.valueOf(left));
         showPicture(l);
     }
 
     private void setPicture(byte[] bytes) {
-        Lot l = lot.getValue();
+        LotCare.OnShelf l = lot.getValue();
         if (l == null) {
             say("refused", getTranslation("consignment.listings.choose-lot"));
         } else {
@@ -172,7 +172,7 @@ public class ListingsView extends Div implements HasDynamicTitle {
         picture.clearFileList();
     }
 
-    private void showPicture(Lot l) {
+    private void showPicture(LotCare.OnShelf l) {
         Optional<byte[]> jpeg = goods.picture(l.sku());
         preview.setVisible(jpeg.isPresent());
         jpeg.ifPresent(bytes -> {
@@ -220,7 +220,7 @@ public class ListingsView extends Div implements HasDynamicTitle {
     }
 
     private void submit() {
-        Lot l = lot.getValue();
+        LotCare.OnShelf l = lot.getValue();
         if (l == null) {
             say("refused", getTranslation("consignment.listings.choose-lot"));
             return;
@@ -240,7 +240,7 @@ public class ListingsView extends Div implements HasDynamicTitle {
             return;
         }
         try {
-            Listings.Listing made = listings.submit(new Listings.ListingRequest(l.id(), title.getValue(), description.getValue(), priceFen, offered));
+            Listings.Listing made = listings.submit(new Listings.ListingRequest(l.lotId(), title.getValue(), description.getValue(), priceFen, offered));
             say("succeeded", getTranslation("consignment.listings.submitted", made.title()));
             refresh();
         } catch (ConsignmentRefused e) {
