@@ -13,7 +13,12 @@ import java.net.URL;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import io.yizhan.contract.CatalogEntry;
+import io.yizhan.contract.FeedItem;
+import io.yizhan.contract.ShopOffer;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +53,11 @@ public class CentralCatalog {
     private final Clock clock;
     private final boolean demo;
     private final Map<String, byte[]> pictures = new ConcurrentHashMap<>();
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    private final JsonMapper json;
 
-    CentralCatalog(JdbcClient jdbc, TransactionTemplate tx, Clock clock, @Value("${yizhan.central.demo:false}") boolean demo) {
+    CentralCatalog(JdbcClient jdbc, TransactionTemplate tx, Clock clock, @Value("${yizhan.central.demo:false}") boolean demo, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -61,6 +69,18 @@ public class CentralCatalog {
         if (demo && jdbc.sql("SELECT COUNT(*) FROM central_product").query(Long.class).single() == 0) {
             load(CentralCatalog.class.getResourceAsStream("/catalog/demo-catalog.yml"));
         }
+    }
+
+    /**
+     * Takes {@code n} catalog versions, holding the catalog clock's row lock until the caller's
+     * transaction commits: catalog changes commit in version order, so a pull by cursor never skips one.
+     *
+     * @return the first of the {@code n} versions
+     */
+    long versions(int n) {
+        long last = jdbc.sql("SELECT last_version FROM central_catalog_clock WHERE id = 1 FOR UPDATE").query(Long.class).single();
+        jdbc.sql("UPDATE central_catalog_clock SET last_version = ? WHERE id = 1").param(last + n).update();
+        return last + 1;
     }
 
     @SuppressWarnings("unchecked")
@@ -75,19 +95,35 @@ public class CentralCatalog {
             throw new UncheckedIOException(e);
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Map<String, Object>> categories = (List<Map<String, Object>>) data.get("categories");
+        List<Map<String, Object>> products = (List<Map<String, Object>>) data.get("products");
+        List<Map<String, Object>> offers = (List<Map<String, Object>>) data.getOrDefault("offers", List.of());
         tx.executeWithoutResult(s -> {
+            long version = versions(categories.size() + products.size() + offers.size());
             int position = 0;
-            for (Map<String, Object> c : (List<Map<String, Object>>) data.get("categories")) {
-                jdbc.sql("INSERT INTO central_category (code, name, picture, position) VALUES (?, ?, ?, ?)")
-                        .params(c.get("code"), c.get("name"), String.valueOf(c.get("picture")), position++).update();
+            for (Map<String, Object> c : categories) {
+                jdbc.sql("INSERT INTO central_category (code, name, picture, position, version) VALUES (?, ?, ?, ?, ?)")
+                        .params(c.get("code"), c.get("name"), String.valueOf(c.get("picture")), position++, version++).update();
             }
-            for (Map<String, Object> p : (List<Map<String, Object>>) data.get("products")) {
+            for (Map<String, Object> p : products) {
+                long stock = ((Number) p.get("stock")).longValue();
                 jdbc.sql("""
-                                INSERT INTO central_product (product_id, group_id, category, name, variant, description, price_fen, stock, picture, updated_at)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                INSERT INTO central_product (product_id, group_id, category, name, variant, description, price_fen, stock, picture, updated_at,
+                                    version, published_available)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(p.get("productId"), p.get("groupId"), p.get("category"), p.get("name"),
                                 p.get("variant") == null ? null : String.valueOf(p.get("variant")), p.get("description"),
-                                ((Number) p.get("priceFen")).longValue(), ((Number) p.get("stock")).longValue(), String.valueOf(p.get("picture")), now)
+                                ((Number) p.get("priceFen")).longValue(), stock, String.valueOf(p.get("picture")), now, version++, stock)
+                        .update();
+            }
+            for (Map<String, Object> o : offers) {
+                jdbc.sql("""
+                                INSERT INTO central_offer (id, kind, description, category, percent_off, threshold_fen, amount_off_fen, valid_from, valid_to, version)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(o.get("id"), o.get("kind"), o.get("description"), o.get("category"), o.get("percentOff"),
+                                ((Number) o.getOrDefault("thresholdFen", 0)).longValue(), o.get("amountOffFen") == null ? null
+                                        : ((Number) o.get("amountOffFen")).longValue(), now,
+                                now.plusDays(((Number) o.get("days")).longValue()), version++)
                         .update();
             }
         });
@@ -95,6 +131,79 @@ public class CentralCatalog {
 
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM central_product").query(Long.class).single();
+    }
+
+    /** The catalog feed after {@code after}: categories, products and offers changed since, in version order. */
+    public List<FeedItem> feed(long after, int limit) {
+        List<FeedItem> items = new ArrayList<>();
+        jdbc.sql("SELECT code, name, picture, position, version FROM central_category WHERE version > ? ORDER BY version FETCH FIRST ? ROWS ONLY")
+                .params(after, limit).query((rs, n) -> {
+                    String picture = rs.getString(3);
+                    return item(rs.getLong(5), "category:" + rs.getString(1), new CatalogEntry(CatalogEntry.CATEGORY,
+                            new CatalogEntry.Category(rs.getString(1), rs.getString(2), picture, pictureHash(picture), rs.getInt(4)), null, null));
+                }).list().forEach(items::add);
+        jdbc.sql("""
+                        SELECT product_id, group_id, category, name, variant, description, price_fen, published_available, picture, version
+                        FROM central_product WHERE version > ? ORDER BY version FETCH FIRST ? ROWS ONLY""")
+                .params(after, limit).query((rs, n) -> {
+                    String picture = rs.getString(9);
+                    return item(rs.getLong(10), "product:" + rs.getString(1), new CatalogEntry(CatalogEntry.PRODUCT, null,
+                            new CatalogEntry.Product(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                    rs.getString(6), rs.getLong(7), rs.getLong(8), picture, pictureHash(picture)), null));
+                }).list().forEach(items::add);
+        jdbc.sql("""
+                        SELECT id, kind, description, category, percent_off, threshold_fen, amount_off_fen, valid_from, valid_to, version
+                        FROM central_offer WHERE version > ? ORDER BY version FETCH FIRST ? ROWS ONLY""")
+                .params(after, limit).query((rs, n) -> item(rs.getLong(10), "offer:" + rs.getString(1),
+                        new CatalogEntry(CatalogEntry.OFFER, null, null, offer(rs)))).list().forEach(items::add);
+        items.sort(java.util.Comparator.comparingLong(FeedItem::cursor));
+        return items.size() > limit ? List.copyOf(items.subList(0, limit)) : items;
+    }
+
+    /** The offers that have not ended by {@code now}. */
+    public List<ShopOffer> offers(java.time.Instant now) {
+        return jdbc.sql("""
+                        SELECT id, kind, description, category, percent_off, threshold_fen, amount_off_fen, valid_from, valid_to
+                        FROM central_offer WHERE valid_to > ? ORDER BY id""")
+                .param(OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).query((rs, n) -> offer(rs)).list();
+    }
+
+    private static ShopOffer offer(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int percent = rs.getInt(5);
+        Integer percentOff = rs.wasNull() ? null : percent;
+        long amount = rs.getLong(7);
+        Long amountOff = rs.wasNull() ? null : amount;
+        return new ShopOffer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), percentOff, rs.getLong(6), amountOff,
+                rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getObject(9, OffsetDateTime.class).toInstant());
+    }
+
+    private FeedItem item(long version, String key, CatalogEntry entry) {
+        return new FeedItem(FeedItem.CATALOG, version, key, json.valueToTree(entry));
+    }
+
+    /**
+     * Tells the stations how much of each product can still be ordered where that changed since the
+     * catalog feed last said: one new version per changed product.
+     */
+    public int publishAvailable() {
+        return tx.execute(s -> {
+            List<String> changed = jdbc.sql("SELECT product_id FROM central_product WHERE stock - reserved <> published_available ORDER BY product_id")
+                    .query(String.class).list();
+            if (changed.isEmpty()) {
+                return 0;
+            }
+            long version = versions(changed.size());
+            for (String id : changed) {
+                jdbc.sql("UPDATE central_product SET published_available = stock - reserved, version = ? WHERE product_id = ?").params(version++, id)
+                        .update();
+            }
+            return changed.size();
+        });
+    }
+
+    /** The SHA-256 of a picture's PNG (hex), under which stations keep it once. */
+    String pictureHash(String name) {
+        return hashes.computeIfAbsent(name, n -> picture(n).map(io.yizhan.station.shared.Digests::sha256Hex).orElse(""));
     }
 
     public Optional<StockLevel> stock(String productId) {

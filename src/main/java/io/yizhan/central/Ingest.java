@@ -34,7 +34,11 @@ public class Ingest {
     private final Notifications notifications;
     private final CentralListings listings;
 
-    Ingest(JdbcClient jdbc, TransactionTemplate tx, Stations stations, Clock clock, Notifications notifications, CentralListings listings) {
+    private final CentralShop shop;
+
+    Ingest(JdbcClient jdbc, TransactionTemplate tx, Stations stations, Clock clock, Notifications notifications, CentralListings listings,
+           CentralShop shop) {
+        this.shop = shop;
         this.listings = listings;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -101,6 +105,8 @@ public class Ingest {
                     listings.received(stationId, e);
                 } else if (e.type().equals("OnlineOrderShipped") || e.type().equals("OnlineOrderCancelled")) {
                     listings.orderUpdated(e);
+                } else if (e.type().equals("OrderArrived") || e.type().equals("OrderReceived")) {
+                    shop.reported(stationId, e.payload().path("orderNo").asString(""), e.type().equals("OrderArrived") ? "ARRIVED" : "RECEIVED");
                 }
             });
             return new EventResult(e.id(), EventResult.Status.ACCEPTED, null);

@@ -2,6 +2,7 @@ package io.yizhan.central;
 
 import io.yizhan.contract.BatchResult;
 import io.yizhan.contract.EventBatch;
+import io.yizhan.contract.FeedItem;
 import io.yizhan.contract.FeedPage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +42,8 @@ class SyncEndpoint {
     @GetMapping("/api/sync/feeds/{feed}")
     FeedPage feed(@PathVariable String feed, @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "200") int limit,
                   Principal station) {
-        return new FeedPage(feeds.read(station.getName(), feed, after, Math.clamp(limit, 1, 1000)));
+        int n = Math.clamp(limit, 1, 1000);
+        return new FeedPage(FeedItem.CATALOG.equals(feed) ? catalog.feed(after, n) : feeds.read(station.getName(), feed, after, n));
     }
 
     @PostMapping(EventBatch.PATH)

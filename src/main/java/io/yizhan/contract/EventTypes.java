@@ -28,7 +28,13 @@ public final class EventTypes {
             Map.entry("LotSold", 1),
             Map.entry("ConsignorPaid", 1),
             Map.entry("OnlineOrderShipped", 1),
-            Map.entry("OnlineOrderCancelled", 1));
+            Map.entry("OnlineOrderCancelled", 1),
+            Map.entry("OrderPlaced", 1),
+            Map.entry("OrderPaid", 1),
+            Map.entry("OrderArrived", 1),
+            Map.entry("OrderReceived", 1),
+            Map.entry("AfterSalesRequested", 1),
+            Map.entry("OrderRefunded", 1));
 
     private EventTypes() {
     }

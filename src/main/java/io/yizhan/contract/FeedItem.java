@@ -21,6 +21,11 @@ public record FeedItem(String feed, long cursor, String key, JsonNode payload) {
      */
     public static final String ONLINE_ORDERS = "online-orders";
 
+    /** The platform's catalog, the same for every station: {@link CatalogEntry} payloads, the cursor a catalog version. */
+    public static final String CATALOG = "catalog";
+    /** Changes of the station's assisted-buying orders: {@link ShopOrders.Change} payloads. */
+    public static final String SHOP_ORDERS = "shop-orders";
+
     /** Where a station pulls a feed on central: {@code ?after={cursor}&limit={n}}. */
     public static String path(String feed) {
         return "/api/sync/feeds/" + feed;

@@ -1,6 +1,6 @@
 package io.yizhan.station.consignment;
 
-import io.yizhan.station.consignment.internal.SecretBox;
+import io.yizhan.station.shared.SecretBox;
 import io.yizhan.station.shared.PersonalData;
 import io.yizhan.station.shared.UuidV7;
 import io.yizhan.station.staff.AuditLog;

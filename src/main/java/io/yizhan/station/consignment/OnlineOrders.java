@@ -1,7 +1,7 @@
 package io.yizhan.station.consignment;
 
 import io.yizhan.contract.FeedItem;
-import io.yizhan.station.consignment.internal.SecretBox;
+import io.yizhan.station.shared.SecretBox;
 import io.yizhan.station.inventory.Goods;
 import io.yizhan.station.inventory.Stock;
 import io.yizhan.station.inventory.StockPart;

@@ -58,8 +58,12 @@ public class Parcels {
     private final Manifests manifests;
     private final Counters counters;
 
+    private final org.springframework.beans.factory.ObjectProvider<ExpectedParcels> expectations;
+
     Parcels(JdbcClient jdbc, Clock clock, Couriers couriers, ShelfSlots slots, PrintQueue printing, AuditLog audit,
-            ApplicationEventPublisher events, Payments payments, NotificationQueue notifications, Manifests manifests, Counters counters) {
+            ApplicationEventPublisher events, Payments payments, NotificationQueue notifications, Manifests manifests, Counters counters,
+            org.springframework.beans.factory.ObjectProvider<ExpectedParcels> expectations) {
+        this.expectations = expectations;
         this.counters = counters;
         this.payments = payments;
         this.notifications = notifications;
@@ -98,8 +102,8 @@ public class Parcels {
     @Transactional
     public Parcel checkIn(CheckIn request) {
         String waybill = waybill(request.waybill());
-        String phone = request.phone().isBlank() ? manifests.phone(waybill).orElseThrow(() -> new ParcelRefused("BAD_PHONE",
-                "parcels.error.phone")) : phone(request.phone());
+        String phone = request.phone().isBlank() ? manifests.phone(waybill).or(() -> expected(waybill).map(ExpectedParcels.Expected::phone))
+                .orElseThrow(() -> new ParcelRefused("BAD_PHONE", "parcels.error.phone")) : phone(request.phone());
         String courier = request.courier() == null || request.courier().isBlank()
                 ? couriers.recognise(waybill) : request.courier().strip().toUpperCase(Locale.ROOT);
         if (!couriers.known(courier)) {
@@ -176,9 +180,19 @@ public class Parcels {
         return jdbc.sql(SELECT + " WHERE active_code = ?").param(d).query(Parcels::map).optional();
     }
 
-    /** The recipient's phone from the courier's manifest, masked, when central sent one for this waybill. */
+    /** The recipient's phone from the courier's manifest (or another module that expects it), masked, when the station knows it. */
     public Optional<String> manifestPhone(String waybill) {
-        return manifests.phone(waybill.strip().toUpperCase(Locale.ROOT)).map(PersonalData::maskPhone);
+        String w = waybill.strip().toUpperCase(Locale.ROOT);
+        return manifests.phone(w).or(() -> expected(w).map(ExpectedParcels.Expected::phone)).map(PersonalData::maskPhone);
+    }
+
+    /** What another module knows of this waybill before check-in (an order placed for a resident), masked. */
+    public Optional<ExpectedParcels.Expected> expectedNote(String waybill) {
+        return expected(waybill.strip().toUpperCase(Locale.ROOT));
+    }
+
+    private Optional<ExpectedParcels.Expected> expected(String waybill) {
+        return expectations.orderedStream().map(e -> e.expected(waybill)).flatMap(Optional::stream).findFirst();
     }
 
     /** Every parcel in store for the same recipient as this one (the code proves the phone). */

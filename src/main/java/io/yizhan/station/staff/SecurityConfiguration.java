@@ -71,7 +71,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain uiChain(HttpSecurity http, AuditLog audit) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/voice/**", "/styles/**", "/images/**").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/voice/**", "/styles/**", "/images/**", "/catalog-pictures/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class, "/login")
                 .defaultSuccessUrl("/counter")

@@ -39,6 +39,7 @@ public class Terminals {
     private final Clock clock;
     private final boolean demo;
     private final List<Terminal> configured;
+    private final TerminalsProperties properties;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
     /** token hash → terminal id ("" when unpaired); pairing changes clear it. */
@@ -50,7 +51,18 @@ public class Terminals {
         this.clock = clock;
         this.demo = station.demo();
         this.configured = terminals.list();
+        this.properties = terminals;
         this.events = events;
+    }
+
+    /** The display terminal that belongs to this counter, if the station has one. */
+    public Optional<TerminalId> displayOf(String counter) {
+        return properties.displayOf(counter);
+    }
+
+    /** The counter a display terminal belongs to. */
+    public Optional<String> counterOf(String display) {
+        return properties.counterOf(display);
     }
 
     public List<Terminal> all() {

@@ -29,7 +29,7 @@ class TerminalsTest {
     private Terminals terminals(boolean demo, String... ids) {
         Map<String, TerminalsProperties.Entry> map = new LinkedHashMap<>();
         for (String id : ids) {
-            map.put(id, new TerminalsProperties.Entry(id.startsWith("kiosk") ? TerminalKind.KIOSK : TerminalKind.COUNTER));
+            map.put(id, new TerminalsProperties.Entry(id.startsWith("kiosk") ? TerminalKind.KIOSK : TerminalKind.COUNTER, null));
         }
         jdbc.sql("DELETE FROM terminals_browser").update();
         return new Terminals(jdbc, clock,

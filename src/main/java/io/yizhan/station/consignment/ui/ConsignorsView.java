@@ -65,7 +65,7 @@ public class ConsignorsView extends Div implements HasDynamicTitle {
         addClassName("counter-page");
         add(new H1(getTranslation("consignment.consignors.title")));
         if (!consignors.ready()) {
-            Paragraph missing = new Paragraph(getTranslation("consignment.error.key-missing"));
+            Paragraph missing = new Paragraph(getTranslation("shared.error.key-missing"));
             missing.addClassName("pay-result");
             missing.getElement().setAttribute("data-outcome", "refused");
             add(missing);

@@ -133,7 +133,9 @@ public class CheckInView extends Div implements ScanConsumer, HasDynamicTitle {
 
     /** A waybill on a courier manifest already has its phone: say so; the clerk just presses Enter. */
     private void showManifest() {
-        phone.setHelperText(parcels.manifestPhone(waybill.getValue()).map(m -> getTranslation("parcels.check-in.manifest", m)).orElse(null));
+        String known = parcels.manifestPhone(waybill.getValue()).map(m -> getTranslation("parcels.check-in.manifest", m)).orElse(null);
+        String note = parcels.expectedNote(waybill.getValue()).map(e -> getTranslation(e.noteKey(), e.noteArgs().toArray())).orElse(null);
+        phone.setHelperText(note == null ? known : known == null ? note : note + " · " + known);
     }
 
     private void checkIn() {

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 class Pulls {
 
     private static final Logger log = LoggerFactory.getLogger(Pulls.class);
-    static final List<String> FEEDS = List.of(FeedItem.MANIFESTS, FeedItem.NOTIFICATION_RESULTS, FeedItem.LISTING_REVIEWS, FeedItem.ONLINE_ORDERS);
+    static final List<String> FEEDS = List.of(FeedItem.MANIFESTS, FeedItem.NOTIFICATION_RESULTS, FeedItem.LISTING_REVIEWS, FeedItem.ONLINE_ORDERS,
+            FeedItem.CATALOG, FeedItem.SHOP_ORDERS);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -80,7 +81,7 @@ class Pulls {
 
     private int pullPage(String feed) throws Exception {
         long after = jdbc.sql("SELECT cursor_no FROM sync_cursor WHERE feed = ?").param(feed).query(Long.class).optional().orElse(0L);
-        FeedPage page = json.readValue(central.send(central.request(FeedItem.path(feed) + "?after=" + after + "&limit=200").GET().build()),
+        FeedPage page = json.readValue(central.send(central.request(FeedItem.path(feed) + "?after=" + after + "&limit=" + (FeedItem.CATALOG.equals(feed) ? 1000 : 200)).GET().build()),
                 FeedPage.class);
         if (page.items() == null || page.items().isEmpty()) {
             return 0;

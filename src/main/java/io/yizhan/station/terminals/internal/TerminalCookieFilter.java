@@ -93,7 +93,7 @@ class TerminalCookieFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI();
         return path.equals("/") || path.startsWith("/kiosk") || path.startsWith("/counter")
-                || path.startsWith("/login") || path.startsWith("/pair");
+                || path.startsWith("/login") || path.startsWith("/pair") || path.startsWith("/display");
     }
 
     private static Optional<TerminalKind> kindWanted(HttpServletRequest request) {
@@ -103,6 +103,9 @@ class TerminalCookieFilter extends OncePerRequestFilter {
         }
         if (path.startsWith("/counter") || path.startsWith("/login")) {
             return Optional.of(TerminalKind.COUNTER);
+        }
+        if (path.startsWith("/display")) {
+            return Optional.of(TerminalKind.DISPLAY);
         }
         return Optional.empty();
     }

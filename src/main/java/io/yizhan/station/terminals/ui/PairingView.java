@@ -97,7 +97,11 @@ public class PairingView extends Div implements HasDynamicTitle {
 
     private void goTo(Terminal terminal) {
         // a full page load, so the new terminal is picked up everywhere
-        UI.getCurrent().getPage().setLocation(terminal.kind() == TerminalKind.KIOSK ? "/kiosk" : "/counter");
+        UI.getCurrent().getPage().setLocation(switch (terminal.kind()) {
+            case KIOSK -> "/kiosk";
+            case COUNTER -> "/counter";
+            case DISPLAY -> "/display";
+        });
     }
 
     private static String spaced(String code) {

@@ -1,5 +1,7 @@
 package io.yizhan.station.consignment.internal;
 
+import io.yizhan.station.shared.SecretBox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -19,7 +19,7 @@ class DeviceRegistryTest {
     static final StationProperties STATION = new StationProperties(
             new StationProperties.Station("t", "t", ZoneId.of("Asia/Shanghai"), ""), true, Path.of("target/test-data"));
     static final TerminalsProperties TERMINALS = new TerminalsProperties(
-            Map.of("counter-1", new TerminalsProperties.Entry(TerminalKind.COUNTER)));
+            Map.of("counter-1", new TerminalsProperties.Entry(TerminalKind.COUNTER, null)));
 
     private static DeviceRegistry registry(Map<String, DevicesProperties.Device> devices) {
         return new DeviceRegistry(new DevicesProperties(devices), STATION, TERMINALS, Clock.systemUTC(),

@@ -1,7 +1,5 @@
-package io.yizhan.station.consignment.internal;
+package io.yizhan.station.shared;
 
-import io.yizhan.station.consignment.ConsignmentRefused;
-import io.yizhan.station.shared.StationProperties;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts consignors' numbers with AES-256-GCM (the JDK's provider) under the configured key, and
+ * The station's key for personal data ({@code yizhan.consignment.key}, named for the first module
+ * that needed it; consignors' and residents' numbers). Encrypts consignors' numbers with AES-256-GCM (the JDK's provider) under the configured key, and
  * hashes ID numbers for lookup with HMAC-SHA256 under a key derived from it — so the database alone
  * (or a backup of it) reveals neither the numbers nor, by guessing, whose they are. A sealed value is
  * {@code v1:} + Base64(12-byte nonce ‖ ciphertext ‖ tag).
@@ -25,18 +24,25 @@ import org.springframework.stereotype.Component;
 public class SecretBox {
 
     /** For demo mode only, when no key is configured: never a live station's. */
-    static final String DEMO_KEY = "ZGVtby1rZXktZGVtby1rZXktZGVtby1rZXktMDAwMDA=";
+    public static final String DEMO_KEY = "ZGVtby1rZXktZGVtby1rZXktZGVtby1rZXktMDAwMDA=";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final @Nullable SecretKeySpec encryption;
     private final @Nullable SecretKeySpec lookup;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    public SecretBox(ConsignmentProperties properties, StationProperties station) {
-        this(properties.key() != null && !properties.key().isBlank() ? properties.key() : station.demo() ? DEMO_KEY : null);
+    /** No key is configured (live mode): nothing personal can be stored. */
+    public static final class KeyMissing extends CodedRefusal {
+        KeyMissing() {
+            super("KEY_MISSING", 503, "shared.error.key-missing");
+        }
     }
 
-    SecretBox(@Nullable String base64Key) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public SecretBox(@org.springframework.beans.factory.annotation.Value("${yizhan.consignment.key:}") String key, StationProperties station) {
+        this(!key.isBlank() ? key : station.demo() ? DEMO_KEY : null);
+    }
+
+    public SecretBox(@Nullable String base64Key) {
         if (base64Key == null) {
             encryption = null;
             lookup = null;
@@ -107,7 +113,7 @@ public class SecretBox {
 
     private static SecretKeySpec key(@Nullable SecretKeySpec key) {
         if (key == null) {
-            throw new ConsignmentRefused("KEY_MISSING", 503, "consignment.error.key-missing");
+            throw new KeyMissing();
         }
         return key;
     }
