@@ -64,15 +64,3 @@ CREATE TABLE shopping_sequence (
     order_day VARCHAR(6) PRIMARY KEY,
     last_no   INT        NOT NULL
 );
-
--- "请店员帮我买" at the kiosk: a numbered request in the counter's queue.
-CREATE TABLE shopping_request (
-    id          UUID        PRIMARY KEY,
-    number      INT         NOT NULL,
-    product_id  VARCHAR(20) NOT NULL,
-    status      VARCHAR(10) NOT NULL CHECK (status IN ('WAITING', 'TAKEN', 'DONE')),
-    terminal    VARCHAR(40) NOT NULL,
-    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    taken_by    VARCHAR(64)
-);
-CREATE INDEX shopping_request_status ON shopping_request (status, created_at);

@@ -59,12 +59,12 @@ public class Catalog {
         String c = category == null || category.isBlank() ? null : category.strip();
         String q = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
         String where = " WHERE (CAST(:category AS VARCHAR(20)) IS NULL OR category = :category)"
-                + " AND (CAST(:q AS VARCHAR(40)) IS NULL OR LOWER(name) LIKE :like OR initials LIKE :prefix OR product_id = :upper)";
+                + " AND (CAST(:q AS VARCHAR(40)) IS NULL OR LOWER(name) LIKE :like OR initials LIKE :like OR product_id = :upper)";
         long total = jdbc.sql("SELECT COUNT(*) FROM shopping_product" + where)
-                .param("category", c).param("q", q).param("like", "%" + escape(q) + "%").param("prefix", escape(q) + "%")
+                .param("category", c).param("q", q).param("like", "%" + escape(q) + "%")
                 .param("upper", q == null ? "" : q.toUpperCase(Locale.ROOT)).query(Long.class).single();
         List<Product> items = jdbc.sql(SELECT + where + " ORDER BY category, group_id, product_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
-                .param("category", c).param("q", q).param("like", "%" + escape(q) + "%").param("prefix", escape(q) + "%")
+                .param("category", c).param("q", q).param("like", "%" + escape(q) + "%")
                 .param("upper", q == null ? "" : q.toUpperCase(Locale.ROOT))
                 .param("offset", (long) Math.max(0, page) * size).param("size", size).query((rs, n) -> product(rs)).list();
         return new Page(items, total);
@@ -79,6 +79,20 @@ public class Catalog {
     private static Product product(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Product(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
                 rs.getLong(8), PICTURES + rs.getString(9) + ".png");
+    }
+
+    /**
+     * A page of items (one card per group: its cheapest variant) in a category, for the kiosk: never
+     * a long list, always pages of {@code size}.
+     */
+    public Page items(String category, int page, int size) {
+        String one = " FROM shopping_product p WHERE category = :category AND product_id = (SELECT MIN(q.product_id) FROM shopping_product q"
+                + " WHERE q.group_id = p.group_id AND q.price_fen = (SELECT MIN(r.price_fen) FROM shopping_product r WHERE r.group_id = p.group_id))";
+        long total = jdbc.sql("SELECT COUNT(*)" + one).param("category", category).query(Long.class).single();
+        List<Product> items = jdbc.sql("SELECT product_id, group_id, category, name, variant, description, price_fen, available, picture_hash" + one
+                        + " ORDER BY group_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                .param("category", category).param("offset", (long) Math.max(0, page) * size).param("size", size).query((rs, n) -> product(rs)).list();
+        return new Page(items, total);
     }
 
     public Optional<Product> product(String productId) {

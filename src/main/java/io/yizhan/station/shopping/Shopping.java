@@ -92,10 +92,12 @@ public class Shopping {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ShoppingProperties rules;
+    private final io.yizhan.station.terminals.Terminals terminals;
 
-    Shopping(JdbcClient jdbc, TransactionTemplate tx, Clock clock, ShopOrderRepository orders, Catalog catalog, Residents residents,
+    Shopping(io.yizhan.station.terminals.Terminals terminals, JdbcClient jdbc, TransactionTemplate tx, Clock clock, ShopOrderRepository orders, Catalog catalog, Residents residents,
              SecretBox secrets, CentralLink central, Payments payments, Refunds refunds, PrintQueue printing, StationProperties station,
              StationTime time, AuditLog audit, ApplicationEventPublisher events, ShoppingProperties rules) {
+        this.terminals = terminals;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -393,10 +395,24 @@ public class Shopping {
 
     /** The resident tapped 确认 on the display terminal: recorded with the time and that terminal, and only from one. */
     public ShopOrder consentOnDisplay(UUID id) {
-        if (CurrentTerminal.get().map(t -> t.kind() != TerminalKind.DISPLAY).orElse(true)) {
+        ShopOrder o = find(id);
+        boolean display = CurrentTerminal.get().filter(t -> t.kind() == TerminalKind.DISPLAY)
+                .flatMap(t -> terminals.counterOf(t.id().value())).filter(counter -> counter.equals(o.terminal())).isPresent();
+        if (!display) {
             throw new ShoppingRefused("DISPLAY_ONLY", 403, "shopping.error.display-only");
         }
         return recordConsent(id, "DISPLAY");
+    }
+
+    /** The resident tapped 取消 on the display: the order is cancelled and its stock released. */
+    public ShopOrder declineOnDisplay(UUID id) {
+        ShopOrder o = find(id);
+        if (CurrentTerminal.get().filter(t -> t.kind() == TerminalKind.DISPLAY).flatMap(t -> terminals.counterOf(t.id().value()))
+                .filter(counter -> counter.equals(o.terminal())).isEmpty()) {
+            throw new ShoppingRefused("DISPLAY_ONLY", 403, "shopping.error.display-only");
+        }
+        audit.record("shopping.declined", o.orderNo());
+        return cancel(id);
     }
 
     /** The resident ordered and pays at the kiosk themselves: their own taps are the consent. */

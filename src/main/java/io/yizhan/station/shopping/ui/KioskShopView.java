@@ -1,0 +1,224 @@
+package io.yizhan.station.shopping.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.yizhan.station.counter.CounterRequest;
+import io.yizhan.station.counter.CounterRequests;
+import io.yizhan.station.kiosk.KioskLayout;
+import io.yizhan.station.kiosk.KioskScreen;
+import io.yizhan.station.kiosk.SpokenPrompt;
+import io.yizhan.station.shared.Money;
+import io.yizhan.station.shopping.Catalog;
+import io.yizhan.station.terminals.CurrentTerminal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 买东西 at the kiosk, for a resident who browses alone: categories as picture tiles, at most six to
+ * a screen; an item's card with its picture, name and price in huge type, turned by large page
+ * buttons, never a long list; the product page with a large picture, its description spoken and
+ * its variants as big buttons; and "请店员帮我买", which puts a numbered request in the counter's
+ * queue and shows and speaks the number. Works from the station's copy of the catalog, so it also
+ * works while central is away.
+ */
+@Route(value = "kiosk/shop", layout = KioskLayout.class)
+@AnonymousAllowed
+public class KioskShopView extends Div implements KioskScreen, HasDynamicTitle {
+
+    /** Cards on one screen: big enough for weak eyes, few enough to need no scrolling. */
+    static final int PER_SCREEN = 6;
+    static final int MAX_QUANTITY = 5;
+
+    private final Catalog catalog;
+    private final CounterRequests requests;
+    private final H1 title = new H1();
+    private final Paragraph message = new Paragraph();
+    private final Div body = new Div();
+    private final SpokenPrompt spoken = new SpokenPrompt();
+
+    public KioskShopView(Catalog catalog, CounterRequests requests) {
+        this.catalog = catalog;
+        this.requests = requests;
+        addClassName("kiosk-shop");
+        title.setId("shop-title");
+        message.setId("shop-message");
+        message.addClassName("kiosk-lead");
+        message.getElement().setAttribute("role", "status");
+        body.addClassName("shop-body");
+        add(title, message, body);
+        categories(0);
+    }
+
+    private void categories(int page) {
+        List<Catalog.Category> all = catalog.categories();
+        step(getTranslation("shopping.kiosk.categories.title"), getTranslation(all.isEmpty() ? "shopping.kiosk.empty" : "shopping.kiosk.categories.prompt"));
+        Div tiles = new Div();
+        tiles.addClassName("shop-cards");
+        all.stream().skip((long) page * PER_SCREEN).limit(PER_SCREEN).forEach(c -> {
+            NativeButton tile = new NativeButton();
+            tile.setId("shop-category-" + c.code());
+            tile.addClassName("shop-card");
+            tile.add(picture(c.pictureUrl(), c.name()), name(c.name()));
+            tile.addClickListener(e -> products(c, 0));
+            tiles.add(tile);
+        });
+        body.add(tiles, pager(page, all.size(), this::categories));
+    }
+
+    private void products(Catalog.Category category, int page) {
+        Catalog.Page items = catalog.items(category.code(), page, PER_SCREEN);
+        step(category.name(), getTranslation("shopping.kiosk.products.prompt", category.name()));
+        Div cards = new Div();
+        cards.addClassName("shop-cards");
+        for (Catalog.Product p : items.items()) {
+            NativeButton card = new NativeButton();
+            card.setId("shop-product-" + p.productId());
+            card.addClassName("shop-card");
+            Span price = new Span(catalog.variants(p.groupId()).size() > 1 ? getTranslation("shopping.kiosk.from", Money.yuan(p.priceFen()))
+                    : Money.yuan(p.priceFen()));
+            price.addClassName("shop-price");
+            card.add(picture(p.pictureUrl(), p.name()), name(p.name()), price);
+            card.addClickListener(e -> product(category, page, p));
+            cards.add(card);
+        }
+        NativeButton back = button("shop-back-categories", "shopping.kiosk.back-categories", "secondary");
+        back.addClickListener(e -> categories(0));
+        body.add(cards, pager(page, items.total(), n -> products(category, n)), back);
+    }
+
+    private void product(Catalog.Category category, int page, Catalog.Product chosen) {
+        body.removeAll();
+        title.setText(chosen.name());
+        Div page1 = new Div();
+        page1.addClassName("shop-product");
+        Image picture = picture(chosen.pictureUrl(), chosen.name());
+        picture.addClassName("shop-product-picture");
+        Div facts = new Div();
+        facts.addClassName("shop-product-facts");
+        Span price = new Span(Money.yuan(chosen.priceFen()));
+        price.setId("shop-product-price");
+        price.addClassName("shop-price");
+        Paragraph description = new Paragraph(chosen.description());
+        description.setId("shop-product-description");
+        facts.add(price, description);
+        List<Catalog.Product> variants = catalog.variants(chosen.groupId());
+        if (variants.size() > 1) {
+            Div buttons = new Div();
+            buttons.addClassName("shop-variants");
+            buttons.getElement().setAttribute("role", "group");
+            buttons.getElement().setAttribute("aria-label", getTranslation("shopping.kiosk.variants"));
+            for (Catalog.Product v : variants) {
+                NativeButton b = new NativeButton(v.variant() == null ? v.name() : v.variant(), e -> product(category, page, v));
+                b.setId("shop-variant-" + v.productId());
+                b.addClassNames("kiosk-button", "choice");
+                b.getElement().setAttribute("aria-pressed", String.valueOf(v.productId().equals(chosen.productId())));
+                if (v.productId().equals(chosen.productId())) {
+                    b.addClassName("selected");
+                }
+                buttons.add(b);
+            }
+            facts.add(buttons);
+        }
+        page1.add(picture, facts);
+        body.add(page1);
+        if (chosen.stock() <= 0) {
+            message.setText(getTranslation("shopping.kiosk.sold-out"));
+        } else {
+            message.setText(getTranslation("shopping.kiosk.product.prompt"));
+            NativeButton help = button("shop-ask-clerk", "shopping.kiosk.ask-clerk", "primary");
+            help.addClassName("huge");
+            help.addClickListener(e -> askClerk(chosen));
+            body.add(help);
+        }
+        NativeButton back = button("shop-back-products", "shopping.kiosk.back-products", "secondary");
+        back.addClickListener(e -> products(category, page));
+        body.add(back);
+        spoken.say(this, chosen.fullName() + "，" + Money.yuan(chosen.priceFen()) + "。" + chosen.description() + "。" + message.getText());
+    }
+
+    /** "请店员帮我买": a numbered request on every counter screen; the number shown huge and spoken. */
+    private void askClerk(Catalog.Product p) {
+        CounterRequest request = requests.post("SHOP", getTranslation("shopping.kiosk.request.detail", p.fullName(), Money.yuan(p.priceFen()),
+                p.productId()), CurrentTerminal.name(), "counter/shopping?product=" + p.productId());
+        body.removeAll();
+        title.setText(getTranslation("shopping.kiosk.request.title"));
+        Span number = new Span(String.valueOf(request.number()));
+        number.setId("shop-request-number");
+        number.addClassName("pickup-place");
+        Div card = new Div(number);
+        card.addClassName("pickup-card");
+        message.setText(getTranslation("shopping.kiosk.request.prompt", request.number()));
+        NativeButton done = button("shop-done", "shopping.kiosk.done", "primary");
+        done.addClickListener(e -> UI.getCurrent().navigate("kiosk"));
+        body.add(card, done);
+        spoken.say(this, message.getText());
+    }
+
+    private Div pager(int page, long total, java.util.function.IntConsumer go) {
+        int pages = (int) Math.max(1, (total + PER_SCREEN - 1) / PER_SCREEN);
+        Div pager = new Div();
+        pager.addClassName("shop-pager");
+        if (pages > 1) {
+            NativeButton previous = button("shop-previous", "shopping.kiosk.previous", "secondary");
+            previous.setEnabled(page > 0);
+            previous.addClickListener(e -> go.accept(page - 1));
+            Span where = new Span(getTranslation("shopping.kiosk.page", page + 1, pages));
+            where.setId("shop-page");
+            where.addClassName("shop-page");
+            NativeButton next = button("shop-next", "shopping.kiosk.next", "primary");
+            next.setEnabled(page + 1 < pages);
+            next.addClickListener(e -> go.accept(page + 1));
+            pager.add(previous, where, next);
+        }
+        return pager;
+    }
+
+    private NativeButton button(String id, String key, String kind) {
+        NativeButton b = new NativeButton(getTranslation(key));
+        b.setId(id);
+        b.addClassNames("kiosk-button", kind);
+        return b;
+    }
+
+    private static Image picture(String url, String name) {
+        Image image = new Image(url, name);
+        image.addClassName("shop-picture");
+        return image;
+    }
+
+    private static Span name(String text) {
+        Span name = new Span(text);
+        name.addClassName("shop-name");
+        return name;
+    }
+
+    private void step(String heading, String prompt) {
+        body.removeAll();
+        title.setText(heading);
+        message.setText(prompt);
+        spoken.say(this, prompt);
+    }
+
+    @Override
+    public String promptKey() {
+        return "shopping.kiosk.categories.prompt";
+    }
+
+    @Override
+    public Optional<String> spokenText() {
+        return spoken.text();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.kiosk.shop");
+    }
+}
