@@ -222,7 +222,7 @@ public class CentralShop {
         return false;
     }
 
-    private static boolean isAfterPaid(String status) {
+    static boolean isAfterPaid(String status) {
         return List.of("SHIPPED", "ARRIVED", "RECEIVED", "COMPLETED", "AFTER_SALES", "REFUNDED").contains(status);
     }
 
@@ -252,6 +252,89 @@ public class CentralShop {
         if (n == 1) {
             publish(stationId, orderNo, status, null, null, null);
         }
+    }
+
+    /** An after-sales case as the operator sees it. */
+    public record AfterSalesCase(java.util.UUID id, String stationId, String orderNo, String type, String reason, long amountFen, String status,
+                                 @Nullable String note, Instant receivedAt) {
+    }
+
+    /**
+     * A station's after-sales request, stored as its event arrives: approved there already (its rules)
+     * → carried out now; pending → waits for the operator.
+     */
+    void afterSalesRequested(String stationId, tools.jackson.databind.JsonNode p) {
+        java.util.UUID id = java.util.UUID.fromString(p.path("afterSalesId").asString());
+        String status = p.path("status").asString("PENDING");
+        jdbc.sql("""
+                        INSERT INTO central_after_sales (id, station_id, order_no, type, reason, amount_fen, status, lines, received_at, decided_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, stationId, p.path("orderNo").asString(), p.path("type").asString(), p.path("reason").asString(),
+                        p.path("amountFen").asLong(), status.equals("APPROVED") ? "APPROVED" : "PENDING", p.path("lines").toString(),
+                        utc(clock.instant()), status.equals("APPROVED") ? utc(clock.instant()) : null).update();
+        jdbc.sql("UPDATE central_shop_order SET status = 'AFTER_SALES', updated_at = ? WHERE order_no = ? AND station_id = ?")
+                .params(utc(clock.instant()), p.path("orderNo").asString(), stationId).update();
+        if (status.equals("APPROVED")) {
+            carryOut(id);
+        }
+    }
+
+    /** The operator approves or rejects a pending request; the decision goes on the station's feed. False when it was not pending. */
+    public boolean decideAfterSales(java.util.UUID id, boolean approved, @Nullable String note) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            Optional<AfterSalesCase> c = afterSales(id).filter(x -> x.status().equals("PENDING"));
+            if (c.isEmpty() || jdbc.sql("UPDATE central_after_sales SET status = ?, note = ?, decided_at = ? WHERE id = ? AND status = 'PENDING'")
+                    .params(approved ? "APPROVED" : "REJECTED", note, utc(clock.instant()), id).update() == 0) {
+                return false;
+            }
+            if (approved) {
+                carryOut(id);
+            } else {
+                jdbc.sql("UPDATE central_shop_order SET status = CASE WHEN received_at IS NULL THEN 'ARRIVED' ELSE 'RECEIVED' END WHERE order_no = ?")
+                        .param(c.get().orderNo()).update();
+            }
+            feeds.publish(c.get().stationId(), FeedItem.SHOP_ORDERS, "after-sales:" + id, json.valueToTree(new ShopOrders.Change(
+                    c.get().orderNo(), approved ? ShopOrders.Change.AFTER_SALES_APPROVED : ShopOrders.Change.AFTER_SALES_REJECTED, null, null, null,
+                    clock.instant(), id.toString(), note)));
+            return true;
+        }));
+    }
+
+    /** An approved case: a return's units back in stock; an exchange's or a repair's order back to PAID, to ship anew. */
+    private void carryOut(java.util.UUID id) {
+        AfterSalesCase c = afterSales(id).orElseThrow();
+        tools.jackson.databind.JsonNode lines = json.readTree(jdbc.sql("SELECT lines FROM central_after_sales WHERE id = ?").param(id)
+                .query(String.class).single());
+        for (tools.jackson.databind.JsonNode l : lines) {
+            long q = l.path("quantity").asLong();
+            String product = l.path("productId").asString();
+            switch (c.type()) {
+                case "RETURN" -> jdbc.sql("UPDATE central_product SET stock = stock + ? WHERE product_id = ?").params(q, product).update();
+                // the new item (an exchange) or the repaired one goes out again from stock
+                case "EXCHANGE", "REPAIR" -> jdbc.sql("UPDATE central_product SET stock = stock + ?, reserved = reserved + ? WHERE product_id = ?")
+                        .params(q, q, product).update();
+                default -> {
+                    // a refund only: the goods stay with the resident
+                }
+            }
+        }
+        if (c.type().equals("EXCHANGE") || c.type().equals("REPAIR")) {
+            jdbc.sql("UPDATE central_shop_order SET status = 'PAID', paid_at = ?, courier = NULL, waybill = NULL WHERE order_no = ?")
+                    .params(utc(clock.instant()), c.orderNo()).update();
+        } else {
+            jdbc.sql("UPDATE central_shop_order SET status = 'REFUNDED' WHERE order_no = ?").param(c.orderNo()).update();
+        }
+    }
+
+    public Optional<AfterSalesCase> afterSales(java.util.UUID id) {
+        return jdbc.sql("SELECT id, station_id, order_no, type, reason, amount_fen, status, note, received_at FROM central_after_sales WHERE id = ?")
+                .param(id).query((rs, n) -> new AfterSalesCase(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant())).optional();
+    }
+
+    public List<AfterSalesCase> pendingAfterSales() {
+        return jdbc.sql("SELECT id FROM central_after_sales WHERE status = 'PENDING' ORDER BY received_at").query(java.util.UUID.class).list().stream()
+                .map(id -> afterSales(id).orElseThrow()).toList();
     }
 
     /** Releases reserved orders unpaid past their deadline and its grace; returns how many. */
@@ -333,7 +416,7 @@ public class CentralShop {
     private void publish(String stationId, String orderNo, String status, @Nullable Instant reservedUntil, @Nullable String courier,
                          @Nullable String waybill) {
         feeds.publish(stationId, FeedItem.SHOP_ORDERS, orderNo + ":" + status,
-                json.valueToTree(new ShopOrders.Change(orderNo, status, reservedUntil, courier, waybill, clock.instant())));
+                json.valueToTree(new ShopOrders.Change(orderNo, status, reservedUntil, courier, waybill, clock.instant(), null, null)));
     }
 
     /** A station's order as it stands. */

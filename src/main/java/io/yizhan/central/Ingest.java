@@ -105,6 +105,8 @@ public class Ingest {
                     listings.received(stationId, e);
                 } else if (e.type().equals("OnlineOrderShipped") || e.type().equals("OnlineOrderCancelled")) {
                     listings.orderUpdated(e);
+                } else if (e.type().equals("AfterSalesRequested")) {
+                    shop.afterSalesRequested(stationId, e.payload());
                 } else if (e.type().equals("OrderArrived") || e.type().equals("OrderReceived")) {
                     shop.reported(stationId, e.payload().path("orderNo").asString(""), e.type().equals("OrderArrived") ? "ARRIVED" : "RECEIVED");
                 }

@@ -63,11 +63,32 @@ class ShopEndpoint {
         return shop.ship(orderNo, courier, waybill);
     }
 
+    record Decision(boolean approved, @org.jspecify.annotations.Nullable String reason) {
+    }
+
+    /** The operator decides a pending after-sales request ({@code 409 NOT_PENDING} when it was decided already). */
+    @PostMapping("/api/central/after-sales/{id}/decide")
+    ResponseEntity<?> decide(@PathVariable java.util.UUID id, @RequestBody Decision decision) {
+        if (!decision.approved() && (decision.reason() == null || decision.reason().isBlank())) {
+            throw new CentralShop.Refused("BAD_DECISION", "拒绝要写明原因 A rejection needs a reason");
+        }
+        if (!shop.decideAfterSales(id, decision.approved(), decision.reason())) {
+            throw new CentralShop.Refused("NOT_PENDING", "这个售后申请已处理 The request was decided already");
+        }
+        return ResponseEntity.ok(shop.afterSales(id).orElseThrow());
+    }
+
+    /** After-sales requests waiting for the operator. */
+    @GetMapping("/api/central/after-sales")
+    java.util.List<CentralShop.AfterSalesCase> pending() {
+        return shop.pendingAfterSales();
+    }
+
     @ExceptionHandler(CentralShop.Refused.class)
     ResponseEntity<Map<String, String>> refused(CentralShop.Refused e) {
         int status = switch (e.code()) {
             case "NOT_FOUND" -> 404;
-            case "BAD_ORDER", "BAD_QUANTITY", "BAD_SHIPMENT" -> 400;
+            case "BAD_ORDER", "BAD_QUANTITY", "BAD_SHIPMENT", "BAD_DECISION" -> 400;
             default -> 409;
         };
         return ResponseEntity.status(status).body(Map.of("code", e.code(), "message", e.getMessage()));

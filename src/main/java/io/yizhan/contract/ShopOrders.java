@@ -41,7 +41,11 @@ public final class ShopOrders {
 
     /** A change of an order's state on the station's {@code shop-orders} feed. */
     public record Change(String orderNo, String status, @Nullable Instant reservedUntil, @Nullable String courier, @Nullable String waybill,
-                         Instant at) {
+                         Instant at, @Nullable String afterSalesId, @Nullable String note) {
+
+        /** {@code AFTER_SALES_APPROVED} / {@code AFTER_SALES_REJECTED}: central decided the station's after-sales request. */
+        public static final String AFTER_SALES_APPROVED = "AFTER_SALES_APPROVED";
+        public static final String AFTER_SALES_REJECTED = "AFTER_SALES_REJECTED";
     }
 
     private ShopOrders() {

@@ -43,7 +43,9 @@ CREATE TABLE shopping_order (
     terminal         VARCHAR(40)  NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    received_at      TIMESTAMP WITH TIME ZONE,
     completed_at     TIMESTAMP WITH TIME ZONE,
+    refunded_fen     BIGINT       NOT NULL DEFAULT 0,
     version          INT          NOT NULL
 );
 CREATE INDEX shopping_order_status ON shopping_order (status, created_at);
@@ -63,4 +65,34 @@ CREATE TABLE shopping_order_line (
 CREATE TABLE shopping_sequence (
     order_day VARCHAR(6) PRIMARY KEY,
     last_no   INT        NOT NULL
+);
+
+-- After-sales (售后): refund only, return and refund, exchange, repair. A no-reason return within the
+-- window from receipt (except excluded categories) for an unopened item under the pre-approval amount
+-- is APPROVED at once; anything else is PENDING until central decides. Evidence photos are files under
+-- <data-dir>/after-sales/<id>/.
+CREATE TABLE shopping_after_sales (
+    id              UUID         PRIMARY KEY,
+    order_id        UUID         NOT NULL REFERENCES shopping_order (id),
+    type            VARCHAR(8)   NOT NULL CHECK (type IN ('REFUND', 'RETURN', 'EXCHANGE', 'REPAIR')),
+    reason          VARCHAR(200) NOT NULL,
+    unopened        BOOLEAN      NOT NULL,
+    amount_fen      BIGINT       NOT NULL CHECK (amount_fen >= 0),
+    status          VARCHAR(10)  NOT NULL,
+    previous_status VARCHAR(12)  NOT NULL,
+    photos          INT          NOT NULL DEFAULT 0,
+    decision_note   VARCHAR(200),
+    refund_id       UUID,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    decided_at      TIMESTAMP WITH TIME ZONE,
+    done_at         TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX shopping_after_sales_order ON shopping_after_sales (order_id);
+CREATE INDEX shopping_after_sales_status ON shopping_after_sales (status, decided_at);
+
+CREATE TABLE shopping_after_sales_line (
+    after_sales_id UUID        NOT NULL REFERENCES shopping_after_sales (id),
+    product_id     VARCHAR(20) NOT NULL,
+    quantity       BIGINT      NOT NULL CHECK (quantity > 0),
+    PRIMARY KEY (after_sales_id, product_id)
 );

@@ -22,7 +22,7 @@ public record ShopOrder(@Id UUID id, @Version @Nullable Long version, String ord
                         @Nullable String reviewedBy, @Nullable String reviewNote, @Nullable String consentHow, @Nullable Instant consentAt,
                         @Nullable String consentTerminal, @Nullable UUID paymentId, @Nullable String paymentKey, boolean paidConfirmed,
                         @Nullable String courier, @Nullable String waybill, @Nullable UUID parcelId, String placedBy, String terminal,
-                        Instant createdAt, Instant updatedAt, @Nullable Instant completedAt,
+                        Instant createdAt, Instant updatedAt, @Nullable Instant receivedAt, @Nullable Instant completedAt, long refundedFen,
                         @MappedCollection(idColumn = "shopping_order", keyColumn = "line_no") List<Line> lines) {
 
     public ShopOrder {

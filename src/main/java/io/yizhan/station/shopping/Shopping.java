@@ -157,7 +157,7 @@ public class Shopping {
                         OrderStatus.DRAFT, delivery, delivery.equals("HOME") ? secrets.seal(address) : null, gross - discount, discount,
                         offer.map(ShopOffer.Applied::kind).orElse(null), offer.map(ShopOffer.Applied::description).orElse(null), null,
                         reasons.isEmpty() ? null : String.join(",", reasons), null, null, null, null, null, null, null, false, null, null, null,
-                        audit.currentActor(), CurrentTerminal.name(), now, now, null, lines);
+                        audit.currentActor(), CurrentTerminal.name(), now, now, null, null, 0, lines);
                 ShopOrder saved = orders.save(o);
                 jdbc.sql("UPDATE shopping_resident SET last_order_at = ? WHERE id = ?").params(utc(now), resident).update();
                 audit.record("shopping.order-drafted", saved.orderNo());
@@ -644,8 +644,15 @@ public class Shopping {
                 }
             }
             case "PAID" -> jdbc.sql("UPDATE shopping_order SET paid_confirmed = TRUE WHERE id = ? AND status = 'PAID'").param(o.id()).update();
-            case "SHIPPED" -> move(o.id(), OrderStatus.PAID, OrderStatus.SHIPPED, "courier = ?, waybill = ?, paid_confirmed = TRUE", courier,
-                    waybill == null ? null : waybill.toUpperCase(Locale.ROOT));
+            case "SHIPPED" -> {
+                String w = waybill == null ? null : waybill.toUpperCase(Locale.ROOT);
+                if (!move(o.id(), OrderStatus.PAID, OrderStatus.SHIPPED, "courier = ?, waybill = ?, paid_confirmed = TRUE", courier, w)
+                        && move(o.id(), OrderStatus.AFTER_SALES, OrderStatus.SHIPPED, "courier = ?, waybill = ?, parcel_id = NULL", courier, w)) {
+                    // an exchange or a repair shipped anew: its after-sales case is done
+                    jdbc.sql("UPDATE shopping_after_sales SET status = 'DONE', done_at = ? WHERE order_id = ? AND status = 'APPROVED'")
+                            .params(utc(clock.instant()), o.id()).update();
+                }
+            }
             case "COMPLETED" -> move(o.id(), OrderStatus.RECEIVED, OrderStatus.COMPLETED, "completed_at = ?", utc(clock.instant()));
             default -> {
                 // ARRIVED and RECEIVED start at the station
@@ -674,7 +681,7 @@ public class Shopping {
         jdbc.sql("SELECT id FROM shopping_order WHERE parcel_id = ? AND status = 'ARRIVED'").param(parcelId).query(UUID.class).optional()
                 .ifPresent(id -> {
                     ShopOrder o = find(id);
-                    if (move(id, OrderStatus.ARRIVED, OrderStatus.RECEIVED, "completed_at = NULL")) {
+                    if (move(id, OrderStatus.ARRIVED, OrderStatus.RECEIVED, "received_at = ?", utc(clock.instant()))) {
                         events.publishEvent(new OrderReceived(UuidV7.next(clock), id, o.orderNo(), parcelId, clock.instant()));
                     }
                 });

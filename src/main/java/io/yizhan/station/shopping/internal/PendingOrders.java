@@ -20,7 +20,10 @@ class PendingOrders {
     private final Shopping shopping;
     private final SyncProperties sync;
 
-    PendingOrders(Shopping shopping, SyncProperties sync) {
+    private final io.yizhan.station.shopping.AfterSales afterSales;
+
+    PendingOrders(Shopping shopping, SyncProperties sync, io.yizhan.station.shopping.AfterSales afterSales) {
+        this.afterSales = afterSales;
         this.shopping = shopping;
         this.sync = sync;
     }
@@ -29,6 +32,7 @@ class PendingOrders {
     void settleDue() {
         try {
             shopping.settleOpenPayments();
+            afterSales.approvedUnsettled().forEach(afterSales::settle);
             if (sync.enabled()) {
                 shopping.submitDrafts();
             }

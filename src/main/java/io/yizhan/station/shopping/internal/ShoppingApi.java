@@ -1,6 +1,7 @@
 package io.yizhan.station.shopping.internal;
 
 import io.yizhan.station.shared.ApiError;
+import io.yizhan.station.shopping.AfterSales;
 import io.yizhan.station.shopping.Catalog;
 import io.yizhan.station.shopping.ShopOrder;
 import io.yizhan.station.shopping.Shopping;
@@ -48,7 +49,10 @@ class ShoppingApi {
     private final Catalog catalog;
     private final Shopping shopping;
 
-    ShoppingApi(Catalog catalog, Shopping shopping) {
+    private final AfterSales afterSales;
+
+    ShoppingApi(Catalog catalog, Shopping shopping, AfterSales afterSales) {
+        this.afterSales = afterSales;
         this.catalog = catalog;
         this.shopping = shopping;
     }
@@ -81,6 +85,16 @@ class ShoppingApi {
     @PostMapping("/api/shopping/orders/{id}/pay")
     Placed pay(@PathVariable UUID id, @RequestBody Shopping.PayRequest request) {
         return placed(shopping.pay(id, request));
+    }
+
+    record AfterSalesCase(UUID id, String status) {
+    }
+
+    /** {@code 201 {id, status}}: {@code APPROVED} by the station's rules (refunded at once where money goes back) or {@code PENDING} for central. */
+    @PostMapping("/api/shopping/orders/{id}/after-sales")
+    ResponseEntity<AfterSalesCase> afterSales(@PathVariable UUID id, @RequestBody AfterSales.Request request) {
+        AfterSales.Case c = afterSales.request(id, request);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new AfterSalesCase(c.id(), c.status().equals("PENDING") ? "PENDING" : "APPROVED"));
     }
 
     private static Placed placed(ShopOrder o) {

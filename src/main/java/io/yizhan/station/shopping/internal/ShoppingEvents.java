@@ -20,7 +20,10 @@ class ShoppingEvents {
     private final Shopping shopping;
     private final JsonMapper json;
 
-    ShoppingEvents(Shopping shopping, JsonMapper json) {
+    private final io.yizhan.station.shopping.AfterSales afterSales;
+
+    ShoppingEvents(Shopping shopping, JsonMapper json, io.yizhan.station.shopping.AfterSales afterSales) {
+        this.afterSales = afterSales;
         this.shopping = shopping;
         this.json = json;
     }
@@ -29,7 +32,11 @@ class ShoppingEvents {
     void on(FeedItem item) {
         if (item.feed().equals(FeedItem.SHOP_ORDERS)) {
             ShopOrders.Change c = json.treeToValue(item.payload(), ShopOrders.Change.class);
-            shopping.follow(c.orderNo(), c.status(), c.reservedUntil(), c.courier(), c.waybill());
+            if (c.afterSalesId() != null) {
+                afterSales.decided(java.util.UUID.fromString(c.afterSalesId()), c.status().equals(ShopOrders.Change.AFTER_SALES_APPROVED), c.note());
+            } else {
+                shopping.follow(c.orderNo(), c.status(), c.reservedUntil(), c.courier(), c.waybill());
+            }
         }
     }
 

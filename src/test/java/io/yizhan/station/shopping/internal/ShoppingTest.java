@@ -58,6 +58,8 @@ class ShoppingTest extends WithCentral {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.yizhan.station.shopping.AfterSales afterSales;
 
     @BeforeEach
     void atTheCounterWithTheCatalog() throws Exception {
@@ -245,5 +247,68 @@ class ShoppingTest extends WithCentral {
         ShopOrder refunded = shopping.find(o.id());
         assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
         centralDb().sql("UPDATE central_product SET stock = stock + ? WHERE product_id = 'P0010'").param(left).update();
+    }
+
+    /** An order paid in cash, shipped by central, checked in and picked up: the resident has it. */
+    private ShopOrder received(String productId, long quantity) throws Exception {
+        ShopOrder o = shopping.place(order(phone(), productId, quantity)).order();
+        shopping.consent(o.id(), "SIGNED");
+        shopping.pay(o.id(), new Shopping.PayRequest(Payments.CASH, null, null, UUID.randomUUID().toString()));
+        String waybill = "ZT" + String.format("%013d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        centralContext().getBean(CentralShop.class).ship(o.orderNo(), "ZTO", waybill);
+        PullNow.all(context);
+        Parcel parcel = parcels.checkIn(new CheckIn(waybill, "", null, null, false, null));
+        parcels.pickUp(parcel.id(), null, null);
+        return shopping.find(o.id());
+    }
+
+    private long centralStock(String productId) {
+        return centralDb().sql("SELECT stock FROM central_product WHERE product_id = ?").param(productId).query(Long.class).single();
+    }
+
+    @Test
+    void anUnopenedNoReasonReturnWithinSevenDaysIsApprovedAndRefundedAtOnce() throws Exception {
+        ShopOrder o = received("P0052", 2);
+        assertThat(o.status()).isEqualTo(OrderStatus.RECEIVED);
+        long stockBefore = centralStock("P0052");
+        io.yizhan.station.shopping.AfterSales.Case c = afterSales.request(o.id(), new io.yizhan.station.shopping.AfterSales.Request("RETURN",
+                io.yizhan.station.shopping.AfterSales.NO_REASON, true, List.of(new Shopping.LineRequest("P0052", 1))));
+        assertThat(c.status()).as("approved by the rules and refunded at once").isEqualTo("DONE");
+        ShopOrder back = shopping.find(o.id());
+        assertThat(back.refundedFen()).as("half of what was paid for two").isEqualTo(o.totalFen() / 2);
+        assertThat(back.status()).as("one of two returned").isEqualTo(OrderStatus.RECEIVED);
+        assertThat(afterSales.find(c.id()).status()).isEqualTo("DONE");
+        io.yizhan.station.sync.internal.DeliverNow.all(context);
+        assertThat(centralStock("P0052")).as("the returned unit is back in central's stock").isEqualTo(stockBefore + 1);
+    }
+
+    @Test
+    void aNoReasonReturnAfterSevenDaysOrForFreshFoodIsRefusedButAFaultGoesToCentral() throws Exception {
+        ShopOrder o = received("P0054", 1);
+        clock.advance(Duration.ofDays(8));
+        var late = new io.yizhan.station.shopping.AfterSales.Request("RETURN", io.yizhan.station.shopping.AfterSales.NO_REASON, true,
+                List.of(new Shopping.LineRequest("P0054", 1)));
+        assertThatThrownBy(() -> afterSales.request(o.id(), late)).hasFieldOrPropertyWithValue("code", "AFTER_SALES_WINDOW_CLOSED");
+        var fault = new io.yizhan.station.shopping.AfterSales.Request("REFUND", "开关坏了，按不下去", false, List.of(new Shopping.LineRequest("P0054", 1)));
+        io.yizhan.station.shopping.AfterSales.Case pending = afterSales.request(o.id(), fault);
+        assertThat(pending.status()).isEqualTo("PENDING");
+        assertThat(shopping.find(o.id()).status()).isEqualTo(OrderStatus.AFTER_SALES);
+
+        io.yizhan.station.sync.internal.DeliverNow.all(context);
+        CentralShop central = centralContext().getBean(CentralShop.class);
+        assertThat(central.decideAfterSales(pending.id(), true, "质量问题，同意退款")).isTrue();
+        PullNow.all(context);
+        afterSales.approvedUnsettled().forEach(afterSales::settle);
+        assertThat(shopping.find(o.id()).status()).isEqualTo(OrderStatus.REFUNDED);
+        clock.set(Instant.now());
+    }
+
+    @Test
+    void freshFoodHasNoNoReasonReturn() throws Exception {
+        String fresh = catalog.page("FRESH", null, 0, 1).items().getFirst().productId();
+        ShopOrder o = received(fresh, 1);
+        var noReason = new io.yizhan.station.shopping.AfterSales.Request("RETURN", io.yizhan.station.shopping.AfterSales.NO_REASON, true,
+                List.of(new Shopping.LineRequest(fresh, 1)));
+        assertThatThrownBy(() -> afterSales.request(o.id(), noReason)).hasFieldOrPropertyWithValue("code", "AFTER_SALES_WINDOW_CLOSED");
     }
 }
