@@ -83,6 +83,7 @@ public class Residents {
 
     /** The full phone number, for a text message through central; never shown. */
     public Optional<String> phoneOf(UUID id) {
-        return jdbc.sql("SELECT phone_sealed FROM shopping_resident WHERE id = ?").param(id).query(String.class).optional().map(secrets::open);
+        return jdbc.sql("SELECT phone_sealed FROM shopping_resident WHERE id = ?").param(id).query(String.class).optional()
+                .filter(sealed -> !sealed.isEmpty()).map(secrets::open);
     }
 }

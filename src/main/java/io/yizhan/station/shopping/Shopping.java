@@ -709,6 +709,14 @@ public class Shopping {
                         ORDER BY created_at DESC FETCH FIRST 200 ROWS ONLY""").query(UUID.class).list().stream().map(this::find).toList();
     }
 
+    /** The counter's list: open orders and those received in the after-sales window, newest first. */
+    public List<ShopOrder> recent() {
+        return jdbc.sql("""
+                        SELECT id FROM shopping_order WHERE status NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'REJECTED', 'REFUNDED')
+                            OR updated_at > ? ORDER BY created_at DESC FETCH FIRST 200 ROWS ONLY""")
+                .param(utc(clock.instant().minus(Duration.ofDays(rules.noReasonDays())))).query(UUID.class).list().stream().map(this::find).toList();
+    }
+
     /** A resident's orders, newest first (the kiosk shows them once a receipt's code proved whose they are). */
     public List<ShopOrder> ofResident(UUID residentId) {
         return jdbc.sql("SELECT id FROM shopping_order WHERE resident_id = ? ORDER BY created_at DESC FETCH FIRST 20 ROWS ONLY").param(residentId)

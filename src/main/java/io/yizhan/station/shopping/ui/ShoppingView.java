@@ -59,6 +59,7 @@ import org.jspecify.annotations.Nullable;
 public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final Catalog catalog;
+    private final io.yizhan.station.shopping.AfterSales afterSales;
     private final Shopping shopping;
     private final Residents residents;
     private final DisplayBoard display;
@@ -84,7 +85,8 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
     private String idempotencyKey = UUID.randomUUID().toString();
 
     public ShoppingView(Catalog catalog, Shopping shopping, Residents residents, DisplayBoard display, Terminals terminals, StationTime time,
-                        Clock clock) {
+                        Clock clock, io.yizhan.station.shopping.AfterSales afterSales) {
+        this.afterSales = afterSales;
         this.catalog = catalog;
         this.shopping = shopping;
         this.residents = residents;
@@ -321,6 +323,13 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
             reject.addThemeVariants(ButtonVariant.ERROR);
             order.add(new Paragraph(getTranslation("shopping.counter.review-why", reasons(o))), CounterForms.row(note, approve, reject));
         }
+        if (o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.COMPLETED || o.status() == OrderStatus.AFTER_SALES) {
+            order.add(new AfterSalesPanel(o, afterSales, text -> {
+                say("after-sales", text);
+                showOrder();
+                refreshOpen();
+            }));
+        }
         if (unpaid) {
             Button cancel = new Button(getTranslation("shopping.counter.cancel"), e -> act(() -> shopping.cancel(o.id())));
             cancel.setId("shop-cancel");
@@ -375,7 +384,7 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
     }
 
     private void refreshOpen() {
-        open.setItems(shopping.open());
+        open.setItems(shopping.recent());
     }
 
     private void say(String kind, String text) {

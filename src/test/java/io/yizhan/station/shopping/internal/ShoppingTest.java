@@ -311,4 +311,28 @@ class ShoppingTest extends WithCentral {
                 List.of(new Shopping.LineRequest(fresh, 1)));
         assertThatThrownBy(() -> afterSales.request(o.id(), noReason)).hasFieldOrPropertyWithValue("code", "AFTER_SALES_WINDOW_CLOSED");
     }
+
+    @Autowired
+    ShoppingPrivacy privacy;
+    @Autowired
+    io.yizhan.station.shopping.Residents residents;
+
+    @Test
+    void homeAddressesLeaveClosedOrdersAfterHalfAYearAndQuietResidentsAreForgottenAfterAYear() throws Exception {
+        String phone = phone();
+        ShopOrder home = shopping.place(new Shopping.OrderRequest(phone, "李阿姨", List.of(new Shopping.LineRequest("P0054", 1)), "HOME",
+                "幸福里3号楼2单元501", UUID.randomUUID().toString())).order();
+        assertThat(shopping.address(home)).hasValue("幸福里3号楼2单元501");
+        shopping.cancel(home.id());
+        clock.advance(Duration.ofDays(181));
+        privacy.erase();
+        assertThat(shopping.address(shopping.find(home.id()))).isEmpty();
+        assertThat(residents.byPhone(phone)).as("kept for repeat visits within the year").isPresent();
+        clock.advance(Duration.ofDays(185));
+        privacy.erase();
+        assertThat(residents.byPhone(phone)).isEmpty();
+        assertThat(residents.phoneOf(home.residentId())).isEmpty();
+        assertThat(residents.find(home.residentId()).orElseThrow().phoneMasked()).contains("****");
+        clock.set(Instant.now());
+    }
 }
