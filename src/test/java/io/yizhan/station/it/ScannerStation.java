@@ -40,6 +40,11 @@ final class ScannerStation implements AutoCloseable {
     }
 
     ScannerStation(String name, boolean serialScale) throws Exception {
+        this(name, serialScale, null);
+    }
+
+    /** With a running central it syncs with (pulling every second), when given. */
+    ScannerStation(String name, boolean serialScale, @org.jspecify.annotations.Nullable StationProcess central) throws Exception {
         RequiredTool.require("chromium", "chromium");
         Path work = Files.createTempDirectory(Path.of("target"), name + "-").toAbsolutePath();
         counterScanner = new PtyPair(work.resolve("pty/counter-scanner"));
@@ -48,6 +53,9 @@ final class ScannerStation implements AutoCloseable {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--yizhan.devices.counter-scanner.transport=serial", "--yizhan.devices.counter-scanner.port=" + counterScanner.device(),
                 "--yizhan.devices.kiosk-scanner.transport=serial", "--yizhan.devices.kiosk-scanner.port=" + kioskScanner.device()));
+        if (central != null) {
+            args.addAll(java.util.List.of("--yizhan.sync.central-url=http://127.0.0.1:" + central.port(), "--yizhan.sync.pull-every=1s"));
+        }
         if (scale != null) {
             args.addAll(java.util.List.of("--yizhan.devices.counter-scale.transport=serial", "--yizhan.devices.counter-scale.port=" + scale.device()));
         }

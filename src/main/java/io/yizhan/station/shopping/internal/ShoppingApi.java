@@ -77,6 +77,13 @@ class ShoppingApi {
         return new Order(o.id(), o.orderNo(), o.status().name(), o.totalFen(), o.waybill(), o.parcelId());
     }
 
+    /** Orders for staff: the one with this number, or the open and recent ones. */
+    @GetMapping("/api/shopping/orders")
+    List<Order> orders(@RequestParam(required = false) @Nullable String orderNo) {
+        return (orderNo == null ? shopping.recent() : shopping.byOrderNo(orderNo).map(List::of).orElse(List.of())).stream()
+                .map(o -> new Order(o.id(), o.orderNo(), o.status().name(), o.totalFen(), o.waybill(), o.parcelId())).toList();
+    }
+
     @PostMapping("/api/shopping/orders/{id}/consent")
     Placed consent(@PathVariable UUID id, @RequestBody Consent consent) {
         return placed(shopping.consent(id, consent.how()));
