@@ -56,7 +56,13 @@ public class CentralCatalog {
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final JsonMapper json;
 
-    CentralCatalog(JdbcClient jdbc, TransactionTemplate tx, Clock clock, @Value("${yizhan.central.demo:false}") boolean demo, JsonMapper json) {
+    private final long demoSize;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    CentralCatalog(JdbcClient jdbc, TransactionTemplate tx, Clock clock, @Value("${yizhan.central.demo:false}") boolean demo, JsonMapper json,
+                   @Value("${yizhan.central.demo-catalog-size:0}") long demoSize, org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.demoSize = demoSize;
+        this.batch = batch;
         this.json = json;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -68,7 +74,36 @@ public class CentralCatalog {
     void fillDemoCatalog() {
         if (demo && jdbc.sql("SELECT COUNT(*) FROM central_product").query(Long.class).single() == 0) {
             load(CentralCatalog.class.getResourceAsStream("/catalog/demo-catalog.yml"));
+            if (demoSize > count()) {
+                generate((int) (demoSize - count()));
+            }
         }
+    }
+
+    /**
+     * For the benchmark ({@code yizhan.central.demo-catalog-size}, e.g. 20000): more products made
+     * from the demo ones, two variants to an item, reusing their pictures (so the stations fetch each
+     * picture once, by its content's hash).
+     */
+    void generate(int n) {
+        List<Object[]> base = jdbc.sql("SELECT category, name, variant, description, price_fen, picture FROM central_product ORDER BY product_id")
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)})
+                .list();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        tx.executeWithoutResult(s -> {
+            long version = versions(n);
+            List<Object[]> rows = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Object[] b = base.get(i % base.size());
+                // products i and i + 200 copy the same demo product: one item (same category) in two variants
+                boolean second = i % 400 >= 200;
+                rows.add(new Object[] {String.format("B%06d", i), String.format("BG%03d-%03d", i % 200, i / 400), b[0], b[1] + " " + (i / 400 + 2) + "号",
+                        second ? "实惠装" : "标准装", b[3], (Long) b[4] + (second ? 500 : 0), 1000L, b[5], now, version + i, 1000L});
+            }
+            batch.batchUpdate("""
+                    INSERT INTO central_product (product_id, group_id, category, name, variant, description, price_fen, stock, picture, updated_at,
+                        version, published_available) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        });
     }
 
     /**

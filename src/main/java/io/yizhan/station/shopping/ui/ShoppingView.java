@@ -174,7 +174,7 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
         open.setId("shop-open");
         open.addColumn(o -> time.dateTime(o.createdAt())).setHeader(getTranslation("shopping.counter.at")).setAutoWidth(true);
         open.addColumn(ShopOrder::orderNo).setHeader(getTranslation("shopping.counter.order-no")).setAutoWidth(true);
-        open.addColumn(o -> residents.find(o.residentId()).map(r -> r.shownMasked() + " " + r.phoneMasked()).orElse(""))
+        open.addColumn(o -> residents.find(o.residentId()).map(r -> r.name() == null ? r.phoneMasked() : r.shownMasked() + " " + r.phoneMasked()).orElse(""))
                 .setHeader(getTranslation("shopping.counter.resident")).setAutoWidth(true);
         open.addColumn(o -> Money.yuan(o.totalFen())).setHeader(getTranslation("shopping.counter.amount")).setAutoWidth(true);
         open.addColumn(this::status).setHeader(getTranslation("shopping.counter.status")).setFlexGrow(2);
@@ -200,9 +200,10 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
         event.getLocation().getQueryParameters().getSingleParameter("product").filter(id -> catalog.product(id).isPresent()).ifPresent(this::addToCart);
     }
 
+    /** Products for what is typed or the kind chosen; nothing before either (the catalog is thousands long). */
     private void find() {
         String c = category.getValue() == null || category.getValue().isEmpty() ? null : category.getValue();
-        results.setItems(catalog.page(c, search.getValue(), 0, 20).items());
+        results.setItems(c == null && search.getValue().isBlank() ? List.of() : catalog.page(c, search.getValue(), 0, 20).items());
     }
 
     private void addToCart(String productId) {
