@@ -376,8 +376,16 @@ public class CentralShop {
     public int confirmDue(Instant now) {
         List<String[]> due = jdbc.sql("SELECT order_no, station_id FROM central_shop_order WHERE status = 'RECEIVED' AND received_at < ?")
                 .param(utc(now.minus(confirmAfter))).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-        due.forEach(o -> change(o[1], o[0], "RECEIVED", "COMPLETED", null, x -> { }));
-        return due.size();
+        int n = 0;
+        for (String[] o : due) {
+            try {
+                change(o[1], o[0], "RECEIVED", "COMPLETED", null, x -> { });
+                n++;
+            } catch (Refused afterSalesMeanwhile) {
+                // the resident asked for after-sales in the meantime: it completes after that
+            }
+        }
+        return n;
     }
 
     @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${yizhan.central.shop.jobs-every:PT10S}")

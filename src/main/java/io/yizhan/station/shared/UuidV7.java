@@ -23,9 +23,14 @@ public final class UuidV7 {
     }
 
     public static UUID next(Clock clock) {
+        return next(clock, LAST);
+    }
+
+    /** With its own state (tests: a clock before ids this JVM made already). */
+    static UUID next(Clock clock, AtomicLong last) {
         long now = clock.millis();
         // state = millis << 12 | counter; monotonic within this JVM
-        long state = LAST.updateAndGet(prev -> {
+        long state = last.updateAndGet(prev -> {
             long candidate = now << 12;
             return candidate > prev ? candidate : prev + 1;
         });

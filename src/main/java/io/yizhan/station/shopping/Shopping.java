@@ -540,6 +540,10 @@ public class Shopping {
                 .params(payment.id(), utc(clock.instant()), id).update() == 1) {
             ShopOrder o = find(id);
             events.publishEvent(new OrderPaid(UuidV7.next(clock), id, o.orderNo(), payment.amountFen(), payment.id(), clock.instant()));
+            // the confirmation by text message, sent by central like the parcel texts
+            residents.phoneOf(o.residentId()).ifPresent(phone -> events.publishEvent(new io.yizhan.station.parcels.NotificationRequested(
+                    UuidV7.next(clock), UuidV7.next(clock), id, "ORDER_PAID", phone, Translations.translate("shopping.sms.paid",
+                    Translations.SIMPLIFIED, station.station().name(), o.orderNo(), Money.yuan(payment.amountFen()), o.checkCode()), clock.instant())));
             audit.record("shopping.order-paid", o.orderNo());
             printReceipt(o, payment);
         }

@@ -238,6 +238,17 @@ class CentralScreensIT {
                 return operator.locator("#online-orders").textContent().contains("站点已发货");
             }, new Page.WaitForConditionOptions().setTimeout(30_000));
             checks.check(operator, "central-listings-orders", 14, 24);
+
+            // 代购订单: an order the station placed for a resident, paid, for the operator to ship
+            HttpResponse<String> order = http.send(HttpRequest.newBuilder(URI.create(station.url("/api/shopping/orders")))
+                    .header("Authorization", clerk).header("Content-Type", "application/json").header("X-Terminal", "counter-2")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"residentPhone\":\"13712340000\",\"lines\":[{\"productId\":\"P0054\",\"quantity\":2}],"
+                            + "\"idempotencyKey\":\"" + java.util.UUID.randomUUID() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+            operator.navigate(central.url("/orders"));
+            operator.locator("#shop-orders").waitFor();
+            operator.waitForCondition(() -> operator.locator("#shop-orders").textContent().contains("P0054 × 2"));
+            checks.check(operator, "central-orders", 14, 24);
             browser.close();
         } finally {
             central.close();

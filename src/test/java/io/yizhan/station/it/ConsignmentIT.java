@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import io.yizhan.station.devices.internal.ToledoDecoder;
 import io.yizhan.station.support.RequiredTool;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +62,7 @@ class ConsignmentIT {
             assertThat(counter.locator("#intake-result").textContent()).contains("5.625千克", "2 张标签、合格证");
 
             // the last bag's label as printed: ¥25.00 for 3.125 kg at ¥8.00/kg
-            String label = read(s, "lot-label");
+            String label = s.decode("lot-label");
             assertThat(label).matches("28\\d{5}02500\\d");
             counter.navigate(s.station.url("/counter/sales"));
             counter.locator("#sale-code input").waitFor();
@@ -99,7 +93,7 @@ class ConsignmentIT {
             counter.waitForCondition(() -> counter.locator("#payout-result").textContent().startsWith("对账单已送打印"));
 
             // the farmer at the kiosk with the printed statement
-            String kioskCode = read(s, "statement");
+            String kioskCode = s.decode("statement");
             assertThat(kioskCode).matches("YZC\\d{6}-\\d{4}");
             Page kiosk = s.kiosk();
             kiosk.locator("#tile-consignment").click();
@@ -115,17 +109,5 @@ class ConsignmentIT {
             kiosk.locator("#consignment-done").click();
             kiosk.locator("#tile-consignment").waitFor();
         }
-    }
-
-    /** The barcode on the newest print job of a kind, read from its preview with zbarimg. */
-    private static String read(ScannerStation s, String document) throws Exception {
-        Matcher job = Pattern.compile("\\{[^}]*\"document\":\"" + document + "\"[^}]*}").matcher(s.get("/api/print-jobs"));
-        assertThat(job.find()).as("a " + document + " job").isTrue();
-        Path png = Files.createTempFile(Path.of("target"), document + "-", ".png");
-        Files.write(png, s.getBytes("/api/print-jobs/" + job.group().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1") + "/preview"));
-        Process zbar = new ProcessBuilder("zbarimg", "--quiet", "--raw", png.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String text = new String(zbar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(zbar.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return text;
     }
 }

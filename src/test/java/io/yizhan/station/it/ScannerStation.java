@@ -117,6 +117,22 @@ final class ScannerStation implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
+    /** The barcode or QR code on the newest print job of a kind, read from its preview with zbarimg (as a scanner would). */
+    String decode(String document) throws Exception {
+        java.util.regex.Matcher job = java.util.regex.Pattern.compile("\\{[^}]*\"document\":\"" + document + "\"[^}]*}").matcher(get("/api/print-jobs"));
+        if (!job.find()) {
+            throw new AssertionError("no " + document + " print job");
+        }
+        Path png = Files.createTempFile(Path.of("target"), document + "-", ".png");
+        Files.write(png, getBytes("/api/print-jobs/" + job.group().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1") + "/preview"));
+        Process zbar = new ProcessBuilder("zbarimg", "--quiet", "--raw", png.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String text = new String(zbar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!zbar.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("zbarimg did not finish");
+        }
+        return text;
+    }
+
     String get(String path) throws Exception {
         return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }

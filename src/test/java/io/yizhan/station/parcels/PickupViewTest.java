@@ -61,8 +61,9 @@ class PickupViewTest extends SpringBrowserlessTest {
 
     @Test
     void theHomeScreenOffersPickupFirst() {
+        // other services' tiles show once they work (买东西 once the catalog is there): pickup comes first, calling staff last
         assertThat($(NativeButton.class).withClassName("kiosk-tile").all()).extracting(b -> b.getId().orElseThrow())
-                .containsExactly("tile-pickup", "tile-consignment", "tile-call-staff");
+                .startsWith("tile-pickup").contains("tile-consignment").endsWith("tile-call-staff");
     }
 
     @Test

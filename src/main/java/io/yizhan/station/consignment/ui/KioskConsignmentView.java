@@ -19,12 +19,10 @@ import io.yizhan.station.kiosk.KioskLayout;
 import io.yizhan.station.kiosk.KioskScreen;
 import io.yizhan.station.kiosk.NumericKeypad;
 import io.yizhan.station.kiosk.SpokenPrompt;
-import io.yizhan.station.kiosk.StaffCalls;
-import io.yizhan.station.kiosk.WrongCodeGuard;
+import io.yizhan.station.kiosk.CodeEntry;
 import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.PersonalData;
 import io.yizhan.station.shared.StationTime;
-import io.yizhan.station.terminals.CurrentTerminal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +44,17 @@ public class KioskConsignmentView extends Div implements KioskScreen, ScanConsum
 
     private final Consignors consignors;
     private final Settlement settlement;
-    private final WrongCodeGuard guard;
-    private final StaffCalls staff;
+    private final CodeEntry codes;
     private final StationTime time;
     private final H1 title = new H1();
     private final Paragraph message = new Paragraph();
     private final Div body = new Div();
     private final SpokenPrompt spoken = new SpokenPrompt();
 
-    public KioskConsignmentView(Consignors consignors, Settlement settlement, WrongCodeGuard guard, StaffCalls staff, StationTime time) {
+    public KioskConsignmentView(Consignors consignors, Settlement settlement, CodeEntry codes, StationTime time) {
         this.consignors = consignors;
         this.settlement = settlement;
-        this.guard = guard;
-        this.staff = staff;
+        this.codes = codes;
         this.time = time;
         addClassName("kiosk-consignment");
         title.setId("consignment-title");
@@ -98,9 +94,8 @@ public class KioskConsignmentView extends Div implements KioskScreen, ScanConsum
         }
         Optional<Consignor> found = consignors.byAccount(accountNo, checkCode);
         if (found.isEmpty()) {
-            Optional<Instant> lock = guard.failed(CurrentTerminal.name());
+            Optional<Instant> lock = codes.wrong();
             if (lock.isPresent()) {
-                staff.call(CurrentTerminal.name());
                 showLocked(lock.get());
             } else {
                 message.setText(getTranslation("consignment.kiosk.wrong"));
@@ -108,13 +103,13 @@ public class KioskConsignmentView extends Div implements KioskScreen, ScanConsum
             }
             return false;
         }
-        guard.succeeded(CurrentTerminal.name());
+        codes.right();
         show(settlement.summary(found.get()));
         return true;
     }
 
     private boolean locked() {
-        Optional<Instant> until = guard.lockedUntil(CurrentTerminal.name());
+        Optional<Instant> until = codes.locked();
         until.ifPresent(this::showLocked);
         return until.isPresent();
     }

@@ -15,13 +15,11 @@ import io.yizhan.station.kiosk.KioskLayout;
 import io.yizhan.station.kiosk.KioskScreen;
 import io.yizhan.station.kiosk.NumericKeypad;
 import io.yizhan.station.kiosk.SpokenPrompt;
-import io.yizhan.station.kiosk.StaffCalls;
-import io.yizhan.station.kiosk.WrongCodeGuard;
+import io.yizhan.station.kiosk.CodeEntry;
 import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.StationTime;
 import io.yizhan.station.shopping.ShopOrder;
 import io.yizhan.station.shopping.Shopping;
-import io.yizhan.station.terminals.CurrentTerminal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +35,16 @@ import java.util.Optional;
 public class KioskOrdersView extends Div implements KioskScreen, ScanConsumer, HasDynamicTitle {
 
     private final Shopping shopping;
-    private final WrongCodeGuard guard;
-    private final StaffCalls staff;
+    private final CodeEntry codes;
     private final StationTime time;
     private final H1 title = new H1();
     private final Paragraph message = new Paragraph();
     private final Div body = new Div();
     private final SpokenPrompt spoken = new SpokenPrompt();
 
-    public KioskOrdersView(Shopping shopping, WrongCodeGuard guard, StaffCalls staff, StationTime time) {
+    public KioskOrdersView(Shopping shopping, CodeEntry codes, StationTime time) {
         this.shopping = shopping;
-        this.guard = guard;
-        this.staff = staff;
+        this.codes = codes;
         this.time = time;
         addClassName("kiosk-orders");
         title.setId("orders-title");
@@ -91,15 +87,14 @@ public class KioskOrdersView extends Div implements KioskScreen, ScanConsumer, H
 
     /** Shows the resident's orders when the code proves whose they are; false (a wrong code counted) when not. */
     private boolean look(Optional<ShopOrder> found) {
-        Optional<Instant> locked = guard.lockedUntil(CurrentTerminal.name());
+        Optional<Instant> locked = codes.locked();
         if (locked.isPresent()) {
             showLocked(locked.get());
             return true;
         }
         if (found.isEmpty()) {
-            Optional<Instant> lock = guard.failed(CurrentTerminal.name());
+            Optional<Instant> lock = codes.wrong();
             if (lock.isPresent()) {
-                staff.call(CurrentTerminal.name());
                 showLocked(lock.get());
             } else {
                 message.setText(getTranslation("shopping.kiosk.orders.wrong"));
@@ -107,7 +102,7 @@ public class KioskOrdersView extends Div implements KioskScreen, ScanConsumer, H
             }
             return false;
         }
-        guard.succeeded(CurrentTerminal.name());
+        codes.right();
         show(shopping.ofResident(found.get().residentId()));
         return true;
     }
