@@ -21,6 +21,15 @@ public class KioskPay {
      * each sentence the step shows (the kiosk's voice).
      */
     public KioskPayStep step(long amountFen, String purpose, Consumer<Payment> paid, Consumer<String> speak) {
-        return new KioskPayStep(payments, requests, amountFen, purpose, paid, speak);
+        return new KioskPayStep(payments, requests, amountFen, purpose, null, paid, speak);
+    }
+
+    /**
+     * As {@link #step(long, String, Consumer, Consumer)}, the payment taken under the caller's
+     * idempotency key, so the caller's background job finds it (by {@link Payments#byIdempotencyKey})
+     * should the kiosk be left while it is pending.
+     */
+    public KioskPayStep step(long amountFen, String purpose, String idempotencyKey, Consumer<Payment> paid, Consumer<String> speak) {
+        return new KioskPayStep(payments, requests, amountFen, purpose, idempotencyKey, paid, speak);
     }
 }

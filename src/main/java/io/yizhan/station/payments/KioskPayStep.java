@@ -43,7 +43,11 @@ public class KioskPayStep extends Div {
     private @Nullable Registration polling;
     private boolean done;
 
-    KioskPayStep(Payments payments, CounterRequests requests, long amountFen, String purpose, Consumer<Payment> paid, Consumer<String> speak) {
+    private final @Nullable String idempotencyKey;
+
+    KioskPayStep(Payments payments, CounterRequests requests, long amountFen, String purpose, @Nullable String idempotencyKey, Consumer<Payment> paid,
+                 Consumer<String> speak) {
+        this.idempotencyKey = idempotencyKey;
         this.payments = payments;
         this.requests = requests;
         this.amountFen = amountFen;
@@ -86,7 +90,8 @@ public class KioskPayStep extends Div {
         try {
             // the first code makes the payment; a code shown after a failure tries the same payment again
             Payment p = failed == null
-                    ? payments.take(new PaymentRequest(amountFen, purpose, Payments.CODE, scan.code(), null, UUID.randomUUID().toString())).payment()
+                    ? payments.take(new PaymentRequest(amountFen, purpose, Payments.CODE, scan.code(), null,
+                            idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString())).payment()
                     : payments.retry(failed, scan.code());
             show(p);
         } catch (PaymentRefused refused) {

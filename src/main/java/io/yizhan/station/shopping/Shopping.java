@@ -415,9 +415,30 @@ public class Shopping {
         return cancel(id);
     }
 
-    /** The resident ordered and pays at the kiosk themselves: their own taps are the consent. */
-    ShopOrder consentAtKiosk(UUID id) {
-        return recordConsent(id, "KIOSK");
+    /**
+     * The resident orders one of a product at the kiosk themselves, delivered to the station, to pay
+     * there with a payment code: placed like any order; once reserved, their own taps are the consent
+     * ({@code KIOSK}) and the payment's key is set ({@link #kioskPaymentKey}). A draft (central away)
+     * is cancelled at once: the kiosk never takes an order it cannot be paid for now.
+     */
+    public ShopOrder placeAtKiosk(String productId, String phone) {
+        ShopOrder o = place(new OrderRequest(phone, null, List.of(new LineRequest(productId, 1)), "STATION", null, "kiosk-" + UUID.randomUUID()))
+                .order();
+        if (o.status() == OrderStatus.DRAFT) {
+            return cancel(o.id());
+        }
+        if (o.status() != OrderStatus.RESERVED) {
+            return o;
+        }
+        recordConsent(o.id(), "KIOSK");
+        jdbc.sql("UPDATE shopping_order SET payment_key = ?, version = version + 1 WHERE id = ? AND payment_key IS NULL")
+                .params(kioskPaymentKey(o), o.id()).update();
+        return find(o.id());
+    }
+
+    /** The key the kiosk's pay step takes an order's payment under. */
+    public static String kioskPaymentKey(ShopOrder o) {
+        return "shop-kiosk-" + o.id();
     }
 
     private ShopOrder recordConsent(UUID id, String how) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Assisted buying on the README's two processes, in Chromium, as a resident and a clerk live it: the
- * resident browses the catalog alone at the kiosk and asks for help; the clerk takes the request,
+ * resident browses the catalog alone at the kiosk and asks for help (another pays for soap at the
+ * kiosk with a payment code under the kiosk scanner); the clerk takes the request,
  * places the order, and the resident confirms it on the customer display; cash is paid; central's
  * operator ships it; the waybill scanned at check-in is recognised as the order's parcel; the
  * resident picks it up at the kiosk and sees the order's state by scanning the receipt's QR code;
@@ -89,6 +90,28 @@ class ShoppingIT {
             kiosk.locator("#shop-request-number").waitFor();
             String number = kiosk.locator("#shop-request-number").textContent();
             checks.check(kiosk, "kiosk-shop-request", 24, 64);
+            kiosk.locator("#shop-done").click();
+
+            // another resident pays for soap alone at the kiosk with a payment code under the kiosk scanner
+            kiosk.locator("#tile-shop").click();
+            kiosk.locator("#shop-category-DAILY").click();
+            for (int turn = 0; kiosk.locator("#shop-product-P0054").count() == 0 && turn < 10; turn++) {
+                String before = kiosk.locator("#shop-page").textContent();
+                kiosk.locator("#shop-next").click();
+                kiosk.waitForCondition(() -> !kiosk.locator("#shop-page").textContent().equals(before));
+            }
+            kiosk.locator("#shop-product-P0054").click();
+            kiosk.locator("#shop-pay-here").click();
+            for (char c : "13812340000".toCharArray()) {
+                kiosk.locator("#keypad-" + c).click();
+            }
+            kiosk.locator("#keypad-confirm").click();
+            kiosk.locator("#pay-amount").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(10_000));
+            assertThat(kiosk.locator("#pay-amount").textContent()).isEqualTo("¥3.90");
+            checks.check(kiosk, "kiosk-shop-pay", 24, 64);
+            s.scan(s.kioskScanner, "134567890123456700");
+            kiosk.locator("#shop-check-code").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
+            assertThat(kiosk.locator("#shop-message").textContent()).contains("已付款");
             kiosk.locator("#shop-done").click();
 
             // the clerk takes the request: the product is in the cart; the resident's phone; 下单

@@ -118,6 +118,19 @@ class ShoppingViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void payingAtTheKioskWhileCentralIsAwayTakesNoOrderAndNoMoney() {
+        navigate(io.yizhan.station.kiosk.ui.KioskHomeView.class);
+        test($(NativeButton.class).id("tile-shop")).click();
+        test($(NativeButton.class).id("shop-category-GRAIN_OIL")).click();
+        test($(NativeButton.class).id("shop-product-P0001")).click();
+        test($(NativeButton.class).id("shop-pay-here")).click();
+        type("13955550005");
+        assertThat($(H1.class).id("shop-title").getText()).isEqualTo("现在不能在这里付款");
+        assertThat($(Paragraph.class).id("shop-message").getText()).contains("没有下单，也没有收钱");
+        assertThat(shopping.recent()).filteredOn(o -> o.idempotencyKey().startsWith("kiosk-") && o.status() != OrderStatus.CANCELLED).isEmpty();
+    }
+
+    @Test
     void theCounterBuildsACartWithTheBestOfferAndKeepsADraftWhileCentralIsAway() {
         SignedIn.as(security, "clerk", Role.CLERK);
         VaadinSession.getCurrent().setAttribute(Terminal.class, new Terminal(new TerminalId("counter-1"), TerminalKind.COUNTER));

@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 @Route(value = "kiosk/shop", layout = KioskLayout.class)
 @AnonymousAllowed
-public class KioskShopView extends Div implements KioskScreen, HasDynamicTitle {
+public class KioskShopView extends Div implements KioskScreen, HasDynamicTitle, io.yizhan.station.devices.ScanConsumer {
 
     /** Cards on one screen: big enough for weak eyes, few enough to need no scrolling. */
     static final int PER_SCREEN = 6;
@@ -43,10 +43,16 @@ public class KioskShopView extends Div implements KioskScreen, HasDynamicTitle {
     private final Paragraph message = new Paragraph();
     private final Div body = new Div();
     private final SpokenPrompt spoken = new SpokenPrompt();
+    private final io.yizhan.station.shopping.Shopping shopping;
+    private final io.yizhan.station.payments.KioskPay kioskPay;
+    private io.yizhan.station.payments.@org.jspecify.annotations.Nullable KioskPayStep paying;
 
-    public KioskShopView(Catalog catalog, CounterRequests requests) {
+    public KioskShopView(Catalog catalog, CounterRequests requests, io.yizhan.station.shopping.Shopping shopping,
+                         io.yizhan.station.payments.KioskPay kioskPay) {
         this.catalog = catalog;
         this.requests = requests;
+        this.shopping = shopping;
+        this.kioskPay = kioskPay;
         addClassName("kiosk-shop");
         title.setId("shop-title");
         message.setId("shop-message");
@@ -136,7 +142,10 @@ public class KioskShopView extends Div implements KioskScreen, HasDynamicTitle {
             NativeButton help = button("shop-ask-clerk", "shopping.kiosk.ask-clerk", "primary");
             help.addClassName("huge");
             help.addClickListener(e -> askClerk(chosen));
-            body.add(help);
+            NativeButton payHere = button("shop-pay-here", "shopping.kiosk.pay-here", "secondary");
+            payHere.addClassName("huge");
+            payHere.addClickListener(e -> askPhone(chosen));
+            body.add(help, payHere);
         }
         NativeButton back = button("shop-back-products", "shopping.kiosk.back-products", "secondary");
         back.addClickListener(e -> products(category, page));
@@ -156,10 +165,77 @@ public class KioskShopView extends Div implements KioskScreen, HasDynamicTitle {
         Div card = new Div(number);
         card.addClassName("pickup-card");
         message.setText(getTranslation("shopping.kiosk.request.prompt", request.number()));
+        body.add(card, doneButton());
+        spoken.say(this, message.getText());
+    }
+
+    /** Paying here: the resident's phone on the keypad (the order is theirs, and the text message comes to it). */
+    private void askPhone(Catalog.Product p) {
+        step(getTranslation("shopping.kiosk.pay.phone.title"), getTranslation("shopping.kiosk.pay.phone.prompt", p.fullName()));
+        io.yizhan.station.kiosk.NumericKeypad keypad = new io.yizhan.station.kiosk.NumericKeypad("shopping.kiosk.orders.phone", 11, false);
+        keypad.addConfirmListener(e -> {
+            if (e.value().length() == 11) {
+                placeAndPay(p, e.value());
+            }
+        });
+        body.add(keypad);
+    }
+
+    /** Placed at central (one, to the station); reserved → the pay step; anything else said plainly, no money taken. */
+    private void placeAndPay(Catalog.Product p, String phone) {
+        io.yizhan.station.shopping.ShopOrder o;
+        try {
+            o = shopping.placeAtKiosk(p.productId(), phone);
+        } catch (io.yizhan.station.shared.CodedRefusal refused) {
+            step(getTranslation("shopping.kiosk.pay.not-now.title"), getTranslation(refused.messageKey(), refused.args()));
+            body.add(doneButton());
+            return;
+        }
+        if (o.status() != io.yizhan.station.shopping.OrderStatus.RESERVED) {
+            step(getTranslation("shopping.kiosk.pay.not-now.title"), getTranslation("shopping.kiosk.pay.not-now." + o.status()));
+            NativeButton help = button("shop-ask-clerk", "shopping.kiosk.ask-clerk", "primary");
+            help.addClickListener(e -> askClerk(p));
+            body.add(help, doneButton());
+            return;
+        }
+        step(getTranslation("shopping.kiosk.pay.title"), o.discountFen() > 0
+                ? getTranslation("shopping.kiosk.pay.offer", p.fullName(), String.valueOf(o.offerText()), Money.yuan(o.totalFen()))
+                : getTranslation("shopping.kiosk.pay.summary", p.fullName(), Money.yuan(o.totalFen())));
+        String orderNo = o.orderNo();
+        paying = kioskPay.step(o.totalFen(), getTranslation("shopping.payment.purpose", orderNo), io.yizhan.station.shopping.Shopping.kioskPaymentKey(o),
+                payment -> paid(o.id(), payment), text -> spoken.say(this, text));
+        body.add(paying);
+    }
+
+    private void paid(java.util.UUID orderId, io.yizhan.station.payments.Payment payment) {
+        io.yizhan.station.shopping.ShopOrder o = shopping.settle(orderId, payment);
+        paying = null;
+        body.removeAll();
+        title.setText(getTranslation("shopping.kiosk.paid.title"));
+        message.setText(getTranslation("shopping.kiosk.paid.prompt", o.orderNo(), o.checkCode()));
+        Span code = new Span(o.checkCode());
+        code.setId("shop-check-code");
+        code.addClassName("pickup-place");
+        Span small = new Span(getTranslation("shopping.kiosk.paid.code"));
+        small.addClassName("pickup-courier");
+        Div card = new Div(small, code);
+        card.addClassName("pickup-card");
+        body.add(card, doneButton());
+        spoken.say(this, message.getText());
+    }
+
+    private NativeButton doneButton() {
         NativeButton done = button("shop-done", "shopping.kiosk.done", "primary");
         done.addClickListener(e -> UI.getCurrent().navigate("kiosk"));
-        body.add(card, done);
-        spoken.say(this, message.getText());
+        return done;
+    }
+
+    /** While the pay step shows, the kiosk scanner reads the resident's payment code. */
+    @Override
+    public void onScan(io.yizhan.station.devices.ScanReceived scan) {
+        if (paying != null) {
+            paying.onScan(scan);
+        }
     }
 
     private Div pager(int page, long total, java.util.function.IntConsumer go) {
