@@ -106,6 +106,32 @@ class CentralPostgresIT {
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(picture.statusCode()).isEqualTo(200);
                 assertThat(picture.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+                // assisted buying on PostgreSQL: the catalog feed, an order reserved, paid, shipped, and a return approved at the station
+                assertThat(get(again.url("/api/sync/feeds/catalog?after=0&limit=20"), "demo-station-001", "demo-station-key"))
+                        .contains("\"key\":\"category:GRAIN_OIL\"", "\"pictureHash\":\"");
+                String place = "{\"orderNo\":\"demo-station-001-2611280901\",\"lines\":[{\"productId\":\"P0001\",\"quantity\":2,\"priceFen\":3990}],"
+                        + "\"review\":false}";
+                HttpResponse<String> reserved = post(again.url("/api/sync/shop/orders"), "demo-station-001", "demo-station-key", place);
+                assertThat(reserved.body()).contains("\"status\":\"RESERVED\"", "\"totalFen\":7182", "粮油九折");
+                assertThat(post(again.url("/api/sync/shop/orders"), "demo-station-001", "demo-station-key", place).body())
+                        .as("the same number again").contains("\"status\":\"RESERVED\"");
+                assertThat(get(again.url("/api/central/products/P0001"), "operator", "operator-demo")).contains("\"reserved\":2");
+                assertThat(post(again.url("/api/sync/shop/orders/demo-station-001-2611280901/paid"), "demo-station-001", "demo-station-key",
+                        "{\"paymentRef\":\"pg-pay-1\",\"amountFen\":7182}").body()).contains("\"status\":\"PAID\"");
+                assertThat(post(again.url("/api/central/orders/demo-station-001-2611280901/ship"), "operator", "operator-demo",
+                        "{\"courier\":\"SF\",\"waybill\":\"SF2611280000901\"}").statusCode()).isEqualTo(200);
+                assertThat(post(again.url("/api/central/orders/demo-station-001-2611280901/ship"), "operator", "operator-demo",
+                        "{\"courier\":\"SF\",\"waybill\":\"SF2611280000901\"}").statusCode()).isEqualTo(409);
+                assertThat(get(again.url("/api/central/products/P0001"), "operator", "operator-demo")).contains("\"stock\":118", "\"reserved\":0");
+                String returned = """
+                        {"stationId":"demo-station-001","events":[{"id":"01a20000-0000-7000-8000-0000000000b1","type":"AfterSalesRequested","version":1,
+                         "stationId":"demo-station-001","aggregateId":"01a20000-0000-7000-8000-0000000000b2","sequence":1,"occurredAt":"2026-11-28T10:00:00Z",
+                         "payload":{"orderNo":"demo-station-001-2611280901","afterSalesId":"01a20000-0000-7000-8000-0000000000b3","type":"RETURN",
+                         "reason":"NO_REASON","amountFen":3591,"status":"APPROVED","lines":[{"productId":"P0001","quantity":1}]}}]}""";
+                assertThat(post(again.url("/api/sync/events"), "demo-station-001", "demo-station-key", returned).body()).contains("ACCEPTED");
+                assertThat(get(again.url("/api/central/products/P0001"), "operator", "operator-demo")).as("the returned bag back in stock")
+                        .contains("\"stock\":119");
             }
         }
     }
