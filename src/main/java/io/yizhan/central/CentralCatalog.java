@@ -241,6 +241,62 @@ public class CentralCatalog {
         return hashes.computeIfAbsent(name, n -> picture(n).map(io.yizhan.station.shared.Digests::sha256Hex).orElse(""));
     }
 
+    /** A product as the operator manages it. */
+    public record Product(String productId, String name, @Nullable String variant, String category, long priceFen, long stock, long reserved) {
+    }
+
+    /** Products by id or name (the operator's search), at most 50. */
+    public List<Product> find(String query) {
+        String q = "%" + query.strip() + "%";
+        return jdbc.sql("""
+                        SELECT product_id, name, variant, category, price_fen, stock, reserved FROM central_product
+                        WHERE product_id = ? OR name LIKE ? ORDER BY product_id FETCH FIRST 50 ROWS ONLY""")
+                .params(query.strip().toUpperCase(java.util.Locale.ROOT), q)
+                .query((rs, n) -> new Product(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7))).list();
+    }
+
+    /**
+     * The operator sets a product's price and stock on hand; the stations learn it on the catalog
+     * feed. Stock never below what is reserved (those units are promised); orders placed before keep
+     * the price the resident agreed to.
+     *
+     * @throws IllegalArgumentException a price of 0 or less, or stock below what is reserved
+     */
+    public void update(String productId, long priceFen, long stock) {
+        tx.executeWithoutResult(s -> {
+            long version = versions(1);
+            if (priceFen <= 0 || jdbc.sql("""
+                            UPDATE central_product SET price_fen = ?, stock = ?, published_available = ? - reserved, version = ?, updated_at = ?
+                            WHERE product_id = ? AND reserved <= ?""")
+                    .params(priceFen, stock, stock, version, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), productId, stock).update() == 0) {
+                throw new IllegalArgumentException("a price above 0, and stock not below what is reserved");
+            }
+        });
+    }
+
+    /** A new time-limited offer from now for {@code days}; it reaches the stations on the catalog feed. */
+    public void addOffer(ShopOffer offer) {
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO central_offer (id, kind, description, category, percent_off, threshold_fen, amount_off_fen, valid_from, valid_to, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(offer.id(), offer.kind(), offer.description(), offer.category(), offer.percentOff(), offer.thresholdFen(), offer.amountOffFen(),
+                        OffsetDateTime.ofInstant(offer.validFrom(), ZoneOffset.UTC), OffsetDateTime.ofInstant(offer.validTo(), ZoneOffset.UTC), versions(1))
+                .update());
+    }
+
+    /** Ends an offer now (orders placed from now on do not get it). */
+    public void endOffer(String id) {
+        tx.executeWithoutResult(s -> jdbc.sql("UPDATE central_offer SET valid_to = ?, version = ? WHERE id = ? AND valid_to > ?")
+                .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), versions(1), id, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update());
+    }
+
+    public List<CatalogEntry.Category> categories() {
+        return jdbc.sql("SELECT code, name, picture, position FROM central_category ORDER BY position")
+                .query((rs, n) -> new CatalogEntry.Category(rs.getString(1), rs.getString(2), rs.getString(3), "", rs.getInt(4))).list();
+    }
+
     public Optional<StockLevel> stock(String productId) {
         return jdbc.sql("SELECT stock, reserved FROM central_product WHERE product_id = ?").param(productId)
                 .query((rs, n) -> new StockLevel(rs.getLong(1), rs.getLong(2))).optional();

@@ -220,7 +220,7 @@ class CentralShopTest {
         }
         assertThat(all).extracting(FeedItem::key).doesNotHaveDuplicates();
         assertThat(all).filteredOn(i -> i.key().startsWith("category:")).hasSize(8);
-        assertThat(all).filteredOn(i -> i.key().startsWith("offer:")).hasSize(4);
+        assertThat(all).filteredOn(i -> i.key().matches("offer:[DC]00\\d")).as("the demo's offers").hasSize(4);
         CatalogEntry rice = json.treeToValue(all.stream().filter(i -> i.key().equals("product:P0001")).findFirst().orElseThrow().payload(),
                 CatalogEntry.class);
         assertThat(rice.product().name()).isEqualTo("东北大米");
@@ -232,6 +232,28 @@ class CentralShopTest {
         List<FeedItem> changed = catalog.feed(after, 1000);
         assertThat(changed).filteredOn(i -> i.key().equals("product:" + p)).singleElement()
                 .satisfies(i -> assertThat(i.payload().path("product").path("available").asLong()).isEqualTo(3));
+    }
+
+    @Test
+    void theOperatorsPriceStockAndOffersReachTheFeedAndNeverBreakAReservation() {
+        String p = product(10, 1000);
+        shop.place(STATION, place(no(), p, 4, 1000, false));
+        long after = catalog.feed(0, 100_000).stream().mapToLong(FeedItem::cursor).max().orElse(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog.update(p, 1200, 3)).as("stock below what is reserved")
+                .isInstanceOf(IllegalArgumentException.class);
+        catalog.update(p, 1200, 8);
+        assertThat(catalog.stock(p).orElseThrow()).isEqualTo(new CentralCatalog.StockLevel(8, 4));
+        assertThat(shop.place(STATION, place(no(), p, 1, 1000, false)).status()).as("the old price").isEqualTo("PRICE_CHANGED");
+        Instant now = Instant.now();
+        String id = "OT" + UUID.randomUUID().toString().substring(0, 6);
+        catalog.addOffer(new ShopOffer(id, ShopOffer.COUPON, "满10减5", null, null, 1000, 500L, now.minusSeconds(1), now.plus(Duration.ofDays(1))));
+        assertThat(shop.place(STATION, place(no(), p, 1, 1200, false)).offer().description()).isEqualTo("满10减5");
+        catalog.endOffer(id);
+        assertThat(catalog.offers(Instant.now().plusSeconds(1))).extracting(ShopOffer::id).doesNotContain(id);
+        List<FeedItem> changed = catalog.feed(after, 1000);
+        assertThat(changed).extracting(FeedItem::key).contains("product:" + p, "offer:" + id);
+        assertThat(changed).filteredOn(i -> i.key().equals("product:" + p)).singleElement()
+                .satisfies(i -> assertThat(i.payload().path("product").path("priceFen").asLong()).isEqualTo(1200));
     }
 
     private static List<String> changes(String orderNo) {

@@ -17,7 +17,7 @@ public class CentralLayout extends AppLayout {
         Nav nav = new Nav(new RouterLink(getTranslation("central.stations"), StationsView.class),
                 new RouterLink(getTranslation("central.sms"), SmsView.class), new RouterLink(getTranslation("central.gateway"), GatewayView.class),
                 new RouterLink(getTranslation("central.listings"), ListingsView.class),
-                new RouterLink(getTranslation("central.orders"), ShopOrdersView.class));
+                new RouterLink(getTranslation("central.orders"), ShopOrdersView.class), new RouterLink(getTranslation("central.catalog"), CatalogView.class));
         nav.addClassName("central-nav");
         Button out = new Button(getTranslation("counter.sign-out"), e -> auth.logout());
         out.setId("sign-out");

@@ -65,11 +65,11 @@ public class ShopOrdersView extends Div implements HasDynamicTitle {
         }
         TextField courier = new TextField();
         courier.setPlaceholder(getTranslation("central.orders.courier"));
-        courier.getElement().setAttribute("aria-label", getTranslation("central.orders.courier"));
+        courier.setAriaLabel(getTranslation("central.orders.courier"));
         courier.setWidth("7em");
         TextField waybill = new TextField();
         waybill.setPlaceholder(getTranslation("central.orders.waybill"));
-        waybill.getElement().setAttribute("aria-label", getTranslation("central.orders.waybill"));
+        waybill.setAriaLabel(getTranslation("central.orders.waybill"));
         Button ship = new Button(getTranslation("central.orders.ship"), e -> {
             try {
                 shop.ship(o.orderNo(), courier.getValue().strip(), waybill.getValue().strip().toUpperCase(java.util.Locale.ROOT));
@@ -87,7 +87,7 @@ public class ShopOrdersView extends Div implements HasDynamicTitle {
     private com.vaadin.flow.component.Component decide(CentralShop.AfterSalesCase c) {
         TextField note = new TextField();
         note.setPlaceholder(getTranslation("central.orders.note"));
-        note.getElement().setAttribute("aria-label", getTranslation("central.orders.note"));
+        note.setAriaLabel(getTranslation("central.orders.note"));
         Button approve = new Button(getTranslation("central.orders.approve"), e -> decided(c, true, note.getValue()));
         approve.setId("approve-" + c.id());
         Button reject = new Button(getTranslation("central.orders.reject"), e -> decided(c, false, note.getValue()));

@@ -249,6 +249,11 @@ class CentralScreensIT {
             operator.locator("#shop-orders").waitFor();
             operator.waitForCondition(() -> operator.locator("#shop-orders").textContent().contains("P0054 × 2"));
             checks.check(operator, "central-orders", 14, 24);
+            operator.navigate(central.url("/catalog"));
+            operator.locator("#offers").waitFor();
+            operator.locator("#product-search input").fill("大米");
+            operator.locator("[id^=save-]").first().waitFor();
+            checks.check(operator, "central-catalog", 14, 24);
             browser.close();
         } finally {
             central.close();
