@@ -44,7 +44,12 @@ public class AfterSales {
     }
 
     public record Case(UUID id, UUID orderId, String type, String reason, long amountFen, String status, int photos, @Nullable String note,
-                       Instant createdAt) {
+                       Instant createdAt, @Nullable String returnWaybill) {
+
+        /** An approved return, exchange or repair whose item has not been sent back yet. */
+        public boolean awaitsReturnParcel() {
+            return (status.equals("APPROVED") || status.equals("DONE")) && !type.equals("REFUND") && returnWaybill == null;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -58,8 +63,13 @@ public class AfterSales {
     private final ApplicationEventPublisher events;
     private final Path photos;
 
+    private final io.yizhan.station.parcels.Sending sending;
+    private final StationProperties station;
+
     AfterSales(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Shopping shopping, Catalog catalog, Refunds refunds, ShoppingProperties rules,
-               AuditLog audit, ApplicationEventPublisher events, StationProperties station) {
+               AuditLog audit, ApplicationEventPublisher events, StationProperties station, io.yizhan.station.parcels.Sending sending) {
+        this.sending = sending;
+        this.station = station;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -181,7 +191,16 @@ public class AfterSales {
         }
         ShopOrder o = shopping.find(c.orderId());
         if ((c.type().equals("REFUND") || c.type().equals("RETURN")) && c.amountFen() > 0 && o.paymentId() != null) {
-            Refunds.Made made = refunds.refund(o.paymentId(), c.amountFen(), "售后退款 " + o.orderNo(), "after-sales-" + id, "system");
+            Refunds.Made made;
+            try {
+                made = refunds.refund(o.paymentId(), c.amountFen(), "售后退款 " + o.orderNo(), "after-sales-" + id, "system");
+            } catch (io.yizhan.station.payments.PaymentRefused busy) {
+                if (busy.code().equals("REFUND_EXCEEDS_PAYMENT")) {
+                    // the background job and the counter settled it at the same moment: the other one is refunding it
+                    return;
+                }
+                throw busy;
+            }
             tx.executeWithoutResult(s -> {
                 if (jdbc.sql("UPDATE shopping_after_sales SET status = 'DONE', refund_id = ?, done_at = ? WHERE id = ? AND status = 'APPROVED'")
                         .params(made.refund().id(), utc(clock.instant()), id).update() == 1) {
@@ -194,6 +213,29 @@ public class AfterSales {
                 }
             });
         }
+    }
+
+    /**
+     * Sends an approved return's (exchange's, repair's) item back to the platform's returns warehouse
+     * through the sending flow, its postage billed to the platform; the waybill label prints at this
+     * counter. Once per case.
+     */
+    public Case sendBack(UUID id, String courier, long grams) {
+        Case c = find(id);
+        if (!c.awaitsReturnParcel()) {
+            throw new ShoppingRefused("NO_RETURN_PARCEL", 409, "shopping.error.no-return-parcel");
+        }
+        ShoppingProperties.Returns to = rules.returns();
+        tx.executeWithoutResult(s -> {
+            io.yizhan.station.parcels.Shipment sent = sending.sendBilled(new io.yizhan.station.parcels.SendRequest(courier, station.station().name(),
+                    station.station().phone(), to.name(), to.phone(), to.province(), to.address(), grams, null, null, null), "platform-after-sales:" + id);
+            if (jdbc.sql("UPDATE shopping_after_sales SET return_shipment_id = ?, return_waybill = ? WHERE id = ? AND return_waybill IS NULL")
+                    .params(sent.id(), sent.waybill(), id).update() != 1) {
+                throw new ShoppingRefused("NO_RETURN_PARCEL", 409, "shopping.error.no-return-parcel");
+            }
+            audit.record("shopping.return-parcel", sent.waybill());
+        });
+        return find(id);
     }
 
     /** Keeps an evidence photo (a JPEG or PNG from the upload or the counter's camera) with the request. */
@@ -234,11 +276,12 @@ public class AfterSales {
                 .query(UUID.class).list());
     }
 
-    private static final String SELECT = "SELECT id, order_id, type, reason, amount_fen, status, photos, decision_note, created_at FROM shopping_after_sales";
+    private static final String SELECT = "SELECT id, order_id, type, reason, amount_fen, status, photos, decision_note, created_at, return_waybill"
+            + " FROM shopping_after_sales";
 
     private static Case map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Case(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                rs.getInt(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant());
+                rs.getInt(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10));
     }
 
     private static OffsetDateTime utc(Instant t) {

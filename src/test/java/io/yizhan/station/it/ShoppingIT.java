@@ -95,6 +95,7 @@ class ShoppingIT {
             // another resident pays for soap alone at the kiosk with a payment code under the kiosk scanner
             kiosk.locator("#tile-shop").click();
             kiosk.locator("#shop-category-DAILY").click();
+            kiosk.locator("#shop-back-categories").waitFor(); // the products page, not the categories' own pager
             for (int turn = 0; kiosk.locator("#shop-product-P0054").count() == 0 && turn < 10; turn++) {
                 String before = kiosk.locator("#shop-page").textContent();
                 kiosk.locator("#shop-next").click();

@@ -35,13 +35,21 @@ class AfterSalesPanel extends Div {
 
     private final List<Photo> photos = new ArrayList<>();
 
-    AfterSalesPanel(ShopOrder order, AfterSales afterSales, Consumer<String> say) {
+    AfterSalesPanel(ShopOrder order, AfterSales afterSales, io.yizhan.station.parcels.Sending sending, Consumer<String> say) {
         setId("shop-after-sales");
         add(new H3(getTranslation("shopping.after-sales.title")));
-        afterSales.ofOrder(order.id()).forEach(c -> add(new Paragraph(getTranslation("shopping.after-sales.case",
-                getTranslation("shopping.after-sales.type." + c.type()), c.reason().equals(AfterSales.NO_REASON)
-                        ? getTranslation("shopping.after-sales.no-reason") : c.reason(), Money.yuan(c.amountFen()),
-                getTranslation("shopping.after-sales.status." + c.status())))));
+        for (AfterSales.Case c : afterSales.ofOrder(order.id())) {
+            add(new Paragraph(getTranslation("shopping.after-sales.case", getTranslation("shopping.after-sales.type." + c.type()),
+                    c.reason().equals(AfterSales.NO_REASON) ? getTranslation("shopping.after-sales.no-reason") : c.reason(), Money.yuan(c.amountFen()),
+                    getTranslation("shopping.after-sales.status." + c.status()) + (c.returnWaybill() == null ? ""
+                            : " · " + getTranslation("shopping.after-sales.sent-back", c.returnWaybill())))));
+            if (c.awaitsReturnParcel()) {
+                add(sendBack(c, afterSales, sending, say));
+            }
+        }
+        if (order.status() == io.yizhan.station.shopping.OrderStatus.AFTER_SALES) {
+            return;
+        }
         Select<String> type = new Select<>();
         type.setId("shop-as-type");
         type.setLabel(getTranslation("shopping.after-sales.type"));
@@ -106,5 +114,28 @@ class AfterSalesPanel extends Div {
         });
         submit.setId("shop-as-submit");
         add(CounterForms.row(type, noReason, fault, unopened), lines, upload, submit);
+    }
+
+    /** The returned item back to the platform's returns warehouse: weighed, a courier chosen, the waybill label printed, postage billed to the platform. */
+    private Div sendBack(AfterSales.Case c, AfterSales afterSales, io.yizhan.station.parcels.Sending sending, Consumer<String> say) {
+        Select<String> courier = new Select<>();
+        courier.setId("shop-return-courier");
+        courier.setLabel(getTranslation("shopping.after-sales.courier"));
+        courier.setItems(sending.couriers());
+        courier.setItemLabelGenerator(sending::courierName);
+        sending.couriers().stream().findFirst().ifPresent(courier::setValue);
+        IntegerField grams = new IntegerField(getTranslation("shopping.after-sales.grams"));
+        grams.setId("shop-return-grams");
+        grams.setMin(1);
+        Button send = new Button(getTranslation("shopping.after-sales.send-back"), e -> {
+            try {
+                AfterSales.Case sent = afterSales.sendBack(c.id(), courier.getValue(), grams.getValue() == null ? 0 : grams.getValue());
+                say.accept(getTranslation("shopping.after-sales.sent-back", sent.returnWaybill()));
+            } catch (io.yizhan.station.shared.RefusedException refused) {
+                say.accept(refused instanceof CodedRefusal coded ? getTranslation(coded.messageKey(), coded.args()) : getTranslation(refused.messageKey()));
+            }
+        });
+        send.setId("shop-return-send");
+        return new Div(CounterForms.row(courier, grams, send));
     }
 }

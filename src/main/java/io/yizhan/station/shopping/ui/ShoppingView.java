@@ -60,6 +60,7 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private final Catalog catalog;
     private final io.yizhan.station.shopping.AfterSales afterSales;
+    private final io.yizhan.station.parcels.Sending sending;
     private final Shopping shopping;
     private final Residents residents;
     private final DisplayBoard display;
@@ -85,8 +86,9 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
     private String idempotencyKey = UUID.randomUUID().toString();
 
     public ShoppingView(Catalog catalog, Shopping shopping, Residents residents, DisplayBoard display, Terminals terminals, StationTime time,
-                        Clock clock, io.yizhan.station.shopping.AfterSales afterSales) {
+                        Clock clock, io.yizhan.station.shopping.AfterSales afterSales, io.yizhan.station.parcels.Sending sending) {
         this.afterSales = afterSales;
+        this.sending = sending;
         this.catalog = catalog;
         this.shopping = shopping;
         this.residents = residents;
@@ -325,7 +327,7 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
             order.add(new Paragraph(getTranslation("shopping.counter.review-why", reasons(o))), CounterForms.row(note, approve, reject));
         }
         if (o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.COMPLETED || o.status() == OrderStatus.AFTER_SALES) {
-            order.add(new AfterSalesPanel(o, afterSales, text -> {
+            order.add(new AfterSalesPanel(o, afterSales, sending, text -> {
                 say("after-sales", text);
                 showOrder();
                 refreshOpen();

@@ -283,6 +283,14 @@ class ShoppingTest extends WithCentral {
         assertThat(afterSales.find(c.id()).status()).isEqualTo("DONE");
         io.yizhan.station.sync.internal.DeliverNow.all(context);
         assertThat(centralStock("P0052")).as("the returned unit is back in central's stock").isEqualTo(stockBefore + 1);
+
+        // the unit goes back to the platform's returns warehouse through the sending flow, the postage billed to the platform
+        assertThat(afterSales.find(c.id()).awaitsReturnParcel()).isTrue();
+        io.yizhan.station.shopping.AfterSales.Case sent = afterSales.sendBack(c.id(), "SF", 600);
+        assertThat(sent.returnWaybill()).as("the station issues the waybill").startsWith("YZ");
+        assertThat(jdbc.sql("SELECT billed_to FROM parcels_shipment WHERE waybill = ?").param(sent.returnWaybill()).query(String.class).single())
+                .isEqualTo("platform-after-sales:" + c.id());
+        assertThatThrownBy(() -> afterSales.sendBack(c.id(), "SF", 600)).hasFieldOrPropertyWithValue("code", "NO_RETURN_PARCEL");
     }
 
     @Test
@@ -302,7 +310,11 @@ class ShoppingTest extends WithCentral {
         CentralShop central = centralContext().getBean(CentralShop.class);
         assertThat(central.decideAfterSales(pending.id(), true, "质量问题，同意退款")).isTrue();
         PullNow.all(context);
-        afterSales.approvedUnsettled().forEach(afterSales::settle);
+        afterSales.approvedUnsettled().forEach(afterSales::settle); // or the background job, whichever comes first
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (shopping.find(o.id()).status() != OrderStatus.REFUNDED && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
         assertThat(shopping.find(o.id()).status()).isEqualTo(OrderStatus.REFUNDED);
     }
 
