@@ -60,12 +60,10 @@ public class Catalog {
         String q = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
         String where = " WHERE (CAST(:category AS VARCHAR(20)) IS NULL OR category = :category)"
                 + " AND (CAST(:q AS VARCHAR(40)) IS NULL OR LOWER(name) LIKE :like OR initials LIKE :like OR product_id = :upper)";
-        long total = jdbc.sql("SELECT COUNT(*) FROM shopping_product" + where)
-                .param("category", c).param("q", q).param("like", "%" + escape(q) + "%")
-                .param("upper", q == null ? "" : q.toUpperCase(Locale.ROOT)).query(Long.class).single();
-        List<Product> items = jdbc.sql(SELECT + where + " ORDER BY category, group_id, product_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
-                .param("category", c).param("q", q).param("like", "%" + escape(q) + "%")
-                .param("upper", q == null ? "" : q.toUpperCase(Locale.ROOT))
+        java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = sql -> sql.param("category", c).param("q", q)
+                .param("like", "%" + escape(q) + "%").param("upper", q == null ? "" : q.toUpperCase(Locale.ROOT));
+        long total = bind.apply(jdbc.sql("SELECT COUNT(*) FROM shopping_product" + where)).query(Long.class).single();
+        List<Product> items = bind.apply(jdbc.sql(SELECT + where + " ORDER BY category, group_id, product_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY"))
                 .param("offset", (long) Math.max(0, page) * size).param("size", size).query((rs, n) -> product(rs)).list();
         return new Page(items, total);
     }

@@ -626,18 +626,19 @@ public class Shopping {
 
     /** Orders paid but not yet confirmed to central, and code payments still pending: for the background job. */
     public void settleOpenPayments() {
-        for (ShopOrder o : byStatus(OrderStatus.RESERVED)) {
-            if (o.paymentKey() != null) {
-                payments.byIdempotencyKey(o.paymentKey()).ifPresent(p -> {
-                    try {
-                        settle(o.id(), p);
-                    } catch (ShoppingRefused failed) {
-                        // the code payment failed: the order waits for another
-                    }
-                });
-            }
+        // only the orders with something to settle: every few seconds, so no order is read for nothing
+        for (ShopOrder o : load(jdbc.sql("SELECT id FROM shopping_order WHERE status = 'RESERVED' AND payment_key IS NOT NULL ORDER BY created_at")
+                .query(UUID.class).list())) {
+            payments.byIdempotencyKey(java.util.Objects.requireNonNull(o.paymentKey())).ifPresent(p -> {
+                try {
+                    settle(o.id(), p);
+                } catch (ShoppingRefused failed) {
+                    // the code payment failed: the order waits for another
+                }
+            });
         }
-        for (ShopOrder o : byStatus(OrderStatus.PAID)) {
+        for (ShopOrder o : load(jdbc.sql("SELECT id FROM shopping_order WHERE status = 'PAID' AND NOT paid_confirmed ORDER BY created_at")
+                .query(UUID.class).list())) {
             confirm(o);
         }
     }
@@ -723,29 +724,28 @@ public class Shopping {
     }
 
     public List<ShopOrder> byStatus(OrderStatus status) {
-        return jdbc.sql("SELECT id FROM shopping_order WHERE status = ? ORDER BY created_at").param(status.name()).query(UUID.class).list().stream()
-                .map(this::find).toList();
+        return load(jdbc.sql("SELECT id FROM shopping_order WHERE status = ? ORDER BY created_at").param(status.name()).query(UUID.class).list());
     }
 
-    /** The counter's open orders, newest first. */
-    public List<ShopOrder> open() {
-        return jdbc.sql("""
-                        SELECT id FROM shopping_order WHERE status NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'REJECTED', 'REFUNDED')
-                        ORDER BY created_at DESC FETCH FIRST 200 ROWS ONLY""").query(UUID.class).list().stream().map(this::find).toList();
+    /** These orders with their lines, read together, in the order of the ids. */
+    private List<ShopOrder> load(List<UUID> ids) {
+        Map<UUID, ShopOrder> byId = new java.util.HashMap<>();
+        orders.findAllById(ids).forEach(o -> byId.put(o.id(), o));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The counter's list: open orders and those received in the after-sales window, newest first. */
     public List<ShopOrder> recent() {
-        return jdbc.sql("""
+        return load(jdbc.sql("""
                         SELECT id FROM shopping_order WHERE status NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'REJECTED', 'REFUNDED')
                             OR updated_at > ? ORDER BY created_at DESC FETCH FIRST 200 ROWS ONLY""")
-                .param(utc(clock.instant().minus(Duration.ofDays(rules.noReasonDays())))).query(UUID.class).list().stream().map(this::find).toList();
+                .param(utc(clock.instant().minus(Duration.ofDays(rules.noReasonDays())))).query(UUID.class).list());
     }
 
     /** A resident's orders, newest first (the kiosk shows them once a receipt's code proved whose they are). */
     public List<ShopOrder> ofResident(UUID residentId) {
-        return jdbc.sql("SELECT id FROM shopping_order WHERE resident_id = ? ORDER BY created_at DESC FETCH FIRST 20 ROWS ONLY").param(residentId)
-                .query(UUID.class).list().stream().map(this::find).toList();
+        return load(jdbc.sql("SELECT id FROM shopping_order WHERE resident_id = ? ORDER BY created_at DESC FETCH FIRST 20 ROWS ONLY").param(residentId)
+                .query(UUID.class).list());
     }
 
     /** The order a receipt's QR names, if its check code is right. */

@@ -83,6 +83,8 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
     private final Grid<ShopOrder> open = new Grid<>();
     private @Nullable UUID current;
     private com.vaadin.flow.shared.@Nullable Registration poll;
+    /** What the order panel shows of the current order (its status and consent), to redraw it only when that changes. */
+    private String shown = "";
     private String idempotencyKey = UUID.randomUUID().toString();
 
     public ShoppingView(Catalog catalog, Shopping shopping, Residents residents, DisplayBoard display, Terminals terminals, StationTime time,
@@ -280,6 +282,7 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
             return;
         }
         ShopOrder o = shopping.find(current);
+        shown = shown(o);
         Paragraph summary = new Paragraph(getTranslation("shopping.counter.order-summary", o.orderNo(), Money.yuan(o.totalFen()), status(o)));
         summary.setId("shop-order-summary");
         order.add(summary);
@@ -338,6 +341,10 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
             cancel.setId("shop-cancel");
             order.add(cancel);
         }
+    }
+
+    private static String shown(ShopOrder o) {
+        return o.status() + "/" + o.consented();
     }
 
     private void pay(ShopOrder o, String method, @Nullable String authCode, @Nullable TextField tendered) {
@@ -400,13 +407,10 @@ public class ShoppingView extends Div implements HasDynamicTitle, BeforeEnterObs
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(2000);
         poll = event.getUI().addPollListener(e -> {
-            if (current != null) {
-                ShopOrder o = shopping.find(current);
-                if (o.consented() && order.getChildren().anyMatch(c -> "shop-to-display".equals(c.getId().orElse(""))) || o.status() == OrderStatus.CANCELLED
-                        && order.getChildren().anyMatch(c -> "shop-cancel".equals(c.getId().orElse("")))) {
-                    showOrder();
-                    refreshOpen();
-                }
+            // the resident answered on the display (or central moved the order): show it as it is now
+            if (current != null && !shown(shopping.find(current)).equals(shown)) {
+                showOrder();
+                refreshOpen();
             }
         });
     }
