@@ -43,10 +43,15 @@ public class ShopOrdersView extends Div implements HasDynamicTitle {
         orders.addColumn(o -> o.orderNo() + " · " + o.stationId()).setHeader(getTranslation("central.orders.order")).setAutoWidth(true);
         orders.addColumn(o -> String.join("，", o.lines().stream().map(l -> l.productId() + " × " + l.quantity()).toList()))
                 .setHeader(getTranslation("central.orders.lines")).setFlexGrow(1);
-        orders.addColumn(o -> Money.yuan(o.totalFen()) + (o.offer() == null ? "" : " (" + o.offer() + ")")
-                + (o.commissionFen() == null ? "" : " · " + getTranslation("central.orders.commission", Money.yuan(o.commissionFen()))))
-                .setHeader(getTranslation("central.orders.amount")).setAutoWidth(true);
-        orders.addComponentColumn(this::state).setHeader(getTranslation("central.orders.status")).setAutoWidth(true);
+        orders.addComponentColumn(o -> {
+            com.vaadin.flow.component.html.Span amount = new com.vaadin.flow.component.html.Span(Money.yuan(o.totalFen())
+                    + (o.offer() == null ? "" : " (" + o.offer() + ")")
+                    + (o.commissionFen() == null ? "" : " · " + getTranslation("central.orders.commission", Money.yuan(o.commissionFen()))));
+            amount.addClassName("cell-wrap");
+            return amount;
+        }).setHeader(getTranslation("central.orders.amount")).setFlexGrow(1);
+        // wide enough for the ship form (courier, waybill, button) without scrolling the grid sideways
+        orders.addComponentColumn(this::state).setHeader(getTranslation("central.orders.status")).setFlexGrow(0).setWidth("34em");
         orders.setAllRowsVisible(true);
         afterSales.setId("after-sales");
         afterSales.addColumn(c -> c.orderNo() + " · " + c.stationId()).setHeader(getTranslation("central.orders.order")).setAutoWidth(true);
