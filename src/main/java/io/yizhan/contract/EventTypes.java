@@ -34,7 +34,10 @@ public final class EventTypes {
             Map.entry("OrderArrived", 1),
             Map.entry("OrderReceived", 1),
             Map.entry("AfterSalesRequested", 1),
-            Map.entry("OrderRefunded", 1));
+            Map.entry("OrderRefunded", 1),
+            Map.entry("BillPaid", 1),
+            Map.entry("BillRefunded", 1),
+            Map.entry("TopUpCompleted", 1));
 
     private EventTypes() {
     }

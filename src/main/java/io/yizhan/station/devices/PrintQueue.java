@@ -88,6 +88,27 @@ public class PrintQueue {
         return registry.nearest(terminal, kind).map(d -> print(d.name(), document));
     }
 
+    /**
+     * Prints a document that must leave no trace straight to the printer of this kind at this
+     * terminal, bypassing the queue: nothing is stored, no preview, no spool file. Refused when the
+     * printer keeps copies (a virtual printer's folder) or cannot take it now — then it is simply not
+     * printed, never kept for later.
+     */
+    public void printNow(String terminal, DeviceKind kind, PrintDocument document) {
+        ConfiguredDevice printer = registry.nearest(terminal, kind).filter(d -> d.link() != null && !d.link().keepsCopies())
+                .orElseThrow(() -> new RefusedException("devices.error.no-direct-printer"));
+        try {
+            printer.link().send(UuidV7.next(clock), printer.encode(document));
+        } catch (IOException e) {
+            throw new RefusedException("devices.error.print-now-failed");
+        }
+    }
+
+    /** True when {@link #printNow} can reach a printer of this kind at this terminal that keeps no copies. */
+    public boolean canPrintNow(String terminal, DeviceKind kind) {
+        return registry.nearest(terminal, kind).filter(d -> d.link() != null && !d.link().keepsCopies()).isPresent();
+    }
+
     /** A test page (receipt printers) or test label (label printers) with text, a barcode and a QR code. */
     @Transactional
     public UUID testPrint(String device) {

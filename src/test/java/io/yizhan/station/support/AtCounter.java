@@ -23,6 +23,13 @@ public final class AtCounter {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     }
 
+    /** As if the caller were the kiosk (or another terminal) of this name and kind. */
+    public static void bindAs(String terminal, TerminalKind kind) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setAttribute(CurrentTerminal.TERMINAL_ATTRIBUTE, new Terminal(new TerminalId(terminal), kind));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    }
+
     public static void unbind() {
         RequestContextHolder.resetRequestAttributes();
     }

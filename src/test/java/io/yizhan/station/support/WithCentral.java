@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * in-memory H2, and shared by every test class that extends this one (they share one station
  * context too). The payment sandbox's delays are shortened so the tests wait seconds, not minutes:
  * a password is typed after {@link #CONFIRM_AFTER_MS}, an unconfirmed trade closes after 8 s,
- * a held answer comes after 3 s while the station waits 1 s, and a refund is done after 1 s.
+ * a held answer comes after 3 s while the station waits 1 s, a refund is done after 1 s, and a
+ * processing write-off succeeds after 2 s.
  */
 @StationTest
 public abstract class WithCentral {
@@ -44,7 +45,8 @@ public abstract class WithCentral {
                     "--yizhan.central.gateway.sandbox.confirm-after=" + CONFIRM_AFTER_MS + "ms",
                     "--yizhan.central.gateway.sandbox.close-after=8s",
                     "--yizhan.central.gateway.sandbox.hold-answer=3s",
-                    "--yizhan.central.gateway.sandbox.refund-after=1s");
+                    "--yizhan.central.gateway.sandbox.refund-after=1s",
+                    "--yizhan.central.billers.sandbox.processing-for=2s");
             Runtime.getRuntime().addShutdownHook(new Thread(central::close));
         }
         return central;

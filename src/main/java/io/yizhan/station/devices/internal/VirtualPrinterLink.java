@@ -31,6 +31,11 @@ final class VirtualPrinterLink implements PrinterLink {
     }
 
     @Override
+    public boolean keepsCopies() {
+        return true;
+    }
+
+    @Override
     public void probe() throws IOException {
         Files.createDirectories(dir);
         if (!Files.isWritable(dir)) {

@@ -40,7 +40,12 @@ public class ReconciliationView extends Div implements HasDynamicTitle {
     private final Grid<Reconciliation.Item> suspense = new Grid<>();
     private final TextField note = new TextField();
 
-    public ReconciliationView(Reconciliation reconciliation, StationTime time, Clock clock) {
+    private final java.util.List<io.yizhan.station.payments.ServiceMatching> services;
+    private final Div matched = new Div();
+
+    public ReconciliationView(Reconciliation reconciliation, StationTime time, Clock clock,
+                              org.springframework.beans.factory.ObjectProvider<io.yizhan.station.payments.ServiceMatching> services) {
+        this.services = services.orderedStream().toList();
         this.reconciliation = reconciliation;
         addClassName("counter-page");
         add(new H1(getTranslation("payments.recon.title")));
@@ -81,7 +86,49 @@ public class ReconciliationView extends Div implements HasDynamicTitle {
         suspense.addComponentColumn(this::actions).setHeader(getTranslation("payments.recon.decide")).setFlexGrow(2);
         suspense.setAllRowsVisible(true);
         add(suspense);
+        matched.setId("recon-services");
+        add(matched);
         refreshSuspense();
+        showServices();
+    }
+
+    /** Each service's differences with central's own list for the chosen day (bill payments against the billers' write-offs). */
+    private void showServices() {
+        matched.removeAll();
+        if (day.getValue() == null) {
+            return;
+        }
+        for (io.yizhan.station.payments.ServiceMatching service : services) {
+            matched.add(new H2(getTranslation(service.titleKey())));
+            java.util.List<io.yizhan.station.payments.ServiceMatching.Difference> differences;
+            try {
+                differences = service.differences(day.getValue());
+            } catch (io.yizhan.station.shared.RefusedException refused) {
+                matched.add(new Paragraph(getTranslation(refused.messageKey())));
+                continue;
+            }
+            if (differences.isEmpty()) {
+                Paragraph none = new Paragraph(getTranslation("payments.recon.services.none", day.getValue().toString()));
+                none.addClassName("recon-services-none");
+                matched.add(none);
+                continue;
+            }
+            Grid<io.yizhan.station.payments.ServiceMatching.Difference> grid = new Grid<>();
+            grid.addClassName("recon-services-grid");
+            grid.addColumn(io.yizhan.station.payments.ServiceMatching.Difference::reference).setHeader(getTranslation("payments.recon.services.order"))
+                    .setAutoWidth(true);
+            grid.addColumn(io.yizhan.station.payments.ServiceMatching.Difference::accountMasked)
+                    .setHeader(getTranslation("payments.recon.services.account")).setAutoWidth(true);
+            grid.addColumn(d -> getTranslation(d.whatKey())).setHeader(getTranslation("payments.recon.services.what")).setFlexGrow(2);
+            grid.addColumn(d -> String.valueOf(d.stationStatus() == null ? "—" : d.stationStatus())
+                    + (d.stationFen() == null ? "" : " " + Money.yuan(d.stationFen()))).setHeader(getTranslation("payments.recon.station")).setAutoWidth(true);
+            grid.addColumn(d -> String.valueOf(d.centralStatus() == null ? "—" : d.centralStatus())
+                    + (d.centralFen() == null ? "" : " " + Money.yuan(d.centralFen()))).setHeader(getTranslation("payments.recon.services.central"))
+                    .setAutoWidth(true);
+            grid.setItems(differences);
+            grid.setAllRowsVisible(true);
+            matched.add(grid);
+        }
     }
 
     private HorizontalLayout actions(Reconciliation.Item item) {
@@ -122,6 +169,7 @@ public class ReconciliationView extends Div implements HasDynamicTitle {
             summary.setText(getTranslation(refused.messageKey()));
         }
         refreshSuspense();
+        showServices();
     }
 
     private void refreshSuspense() {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.yizhan.station.bills.internal;
+
+import org.jspecify.annotations.NullMarked;

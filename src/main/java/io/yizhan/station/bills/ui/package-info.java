@@ -1,0 +1,4 @@
+@NullMarked
+package io.yizhan.station.bills.ui;
+
+import org.jspecify.annotations.NullMarked;
