@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Billers, top-up and social security as stations call them (their station key), and a station's
  * day of write-offs for operators at {@code GET /api/central/billers/write-offs?station=&date=}.
- * A write-off whose answer the sandbox loses commits, then answers {@code 504} with nothing: the
- * station has to ask.
+ * A write-off whose answer the sandbox loses commits, then (after
+ * {@code yizhan.central.billers.sandbox.lost-answer-after}, 0 s) answers {@code 504} with nothing:
+ * the station has to ask.
  */
 @RestController
 class BillersEndpoint {
@@ -28,9 +29,12 @@ class BillersEndpoint {
     }
 
     private final BillerGateway billers;
+    private final java.time.Duration lostAfter;
 
-    BillersEndpoint(BillerGateway billers) {
+    BillersEndpoint(BillerGateway billers,
+                    @org.springframework.beans.factory.annotation.Value("${yizhan.central.billers.sandbox.lost-answer-after:0s}") java.time.Duration lostAfter) {
         this.billers = billers;
+        this.lostAfter = lostAfter;
     }
 
     @PostMapping(Billers.LOOKUP)
@@ -41,6 +45,13 @@ class BillersEndpoint {
     @PostMapping(Billers.WRITE_OFFS)
     ResponseEntity<Billers.WriteOffState> writeOff(@RequestBody Billers.WriteOff request, Principal station) {
         BillerGateway.Written written = billers.writeOff(station.getName(), request);
+        if (written.answerLost() && !lostAfter.isZero()) {
+            try {
+                Thread.sleep(lostAfter.toMillis()); // a slow network that finally drops the answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return written.answerLost() ? ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).build() : ResponseEntity.ok(written.state());
     }
 

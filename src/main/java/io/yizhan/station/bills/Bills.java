@@ -635,6 +635,11 @@ public class Bills {
         return load("created_at >= ? AND created_at < ? ORDER BY created_at DESC", utc(time.startOf(day)), utc(time.startOf(day.plusDays(1))));
     }
 
+    /** Today in the station's zone. */
+    public LocalDate today() {
+        return time.date(clock.instant());
+    }
+
     /** Orders still open (not finished), oldest first. */
     public List<BillPayment> open() {
         return load("status NOT IN ('SUCCEEDED', 'REFUNDED', 'CANCELLED')");

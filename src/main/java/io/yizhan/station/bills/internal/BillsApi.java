@@ -65,6 +65,14 @@ class BillsApi {
         return paid(bills.find(id));
     }
 
+    /** The day's bill payments and top-ups (the station's zone; today when no date is given), newest first. */
+    @GetMapping("/api/bills/payments")
+    java.util.List<Paid> day(@org.springframework.web.bind.annotation.RequestParam(required = false)
+                             @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                             java.time.@Nullable LocalDate date) {
+        return bills.ofDay(date == null ? bills.today() : date).stream().map(BillsApi::paid).toList();
+    }
+
     @PostMapping("/api/topups")
     ResponseEntity<Paid> topUp(@RequestBody Bills.TopUpRequest request) {
         Bills.Made made = bills.topUp(request);
