@@ -71,6 +71,8 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
     private String idempotencyKey = UUID.randomUUID().toString();
     private final Clock clock;
     private com.vaadin.flow.shared.@Nullable Registration poll;
+    /** What the list shows (each order's id and status), to redraw it only when that changes. */
+    private String shown = "";
 
     public BillsView(Bills bills, SocialSecurity socialSecurity, StationTime time, Clock clock) {
         this.bills = bills;
@@ -115,6 +117,7 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
         today.addColumn(b -> b.writeOffRef() == null ? "" : b.writeOffRef()).setHeader(getTranslation("bills.counter.ref")).setAutoWidth(true);
         today.addComponentColumn(this::actions).setHeader(getTranslation("bills.counter.actions")).setFlexGrow(2);
         today.setAllRowsVisible(true);
+        note.setVisible(bills.callerIsManager());
         add(summary, note, today);
         show(BillKind.WATER, null);
         refresh();
@@ -195,7 +198,8 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
         Span amount = new Span(Money.yuan(d.amountDueFen()));
         amount.setId("bills-due-amount");
         amount.addClassName("sale-total");
-        Paragraph who = new Paragraph(getTranslation("bills.counter.due", d.billerName(), d.holderMasked(), Billers.mask(d.account()), d.period()));
+        Paragraph who = new Paragraph(getTranslation("bills.counter.due", d.billerName(), d.holderMasked(), Billers.mask(d.account()),
+                KioskBillScreen.period(this, d.period())));
         who.setId("bills-due-holder");
         due.add(who, amount, payment(p -> bills.pay(new Bills.Request(kind.name(), d.account(), d.amountDueFen(), p, idempotencyKey))));
     }
@@ -293,6 +297,7 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
         try {
             BillPayment b = action.get();
             current = b.id();
+            shown = "";
             showOutcome(b);
         } catch (RefusedException refused) {
             say("refused", refusal(refused));
@@ -408,16 +413,20 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
         refresh();
     }
 
+    /** Today's list and the served order's outcome, redrawn only when a status changed (the screen polls every 2 s). */
     private void refresh() {
         List<BillPayment> day = bills.ofDay(time.date(clock.instant()));
-        today.setItems(day);
-        Map<BillStatus, Long> counts = new EnumMap<>(BillStatus.class);
-        day.forEach(b -> counts.merge(b.status(), 1L, Long::sum));
-        summary.setText(counts.isEmpty() ? getTranslation("bills.counter.none") : String.join(" · ", counts.entrySet().stream()
-                .map(e -> getTranslation("bills.status." + e.getKey()) + " " + e.getValue()).toList()));
-        if (current != null) {
-            BillPayment b = bills.find(current);
-            showOutcome(b);
+        String now = String.join(",", day.stream().map(b -> b.id() + ":" + b.status()).toList());
+        if (!now.equals(shown)) {
+            shown = now;
+            today.setItems(day);
+            Map<BillStatus, Long> counts = new EnumMap<>(BillStatus.class);
+            day.forEach(b -> counts.merge(b.status(), 1L, Long::sum));
+            summary.setText(counts.isEmpty() ? getTranslation("bills.counter.none") : String.join(" · ", counts.entrySet().stream()
+                    .map(e -> getTranslation("bills.status." + e.getKey()) + " " + e.getValue()).toList()));
+            if (current != null) {
+                showOutcome(bills.find(current));
+            }
         }
     }
 
@@ -456,11 +465,7 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(2000);
-        poll = event.getUI().addPollListener(e -> {
-            if (current != null && !bills.find(current).status().finished() || !bills.open().isEmpty()) {
-                refresh();
-            }
-        });
+        poll = event.getUI().addPollListener(e -> refresh());
     }
 
     @Override

@@ -140,6 +140,16 @@ abstract class KioskBillScreen extends Div implements KioskScreen, ScanConsumer 
     protected void scanned(String code) {
     }
 
+    /** A bill's month ({@code 2026-10}) as people say it: 2026年10月. */
+    static String period(com.vaadin.flow.component.Component c, String period) {
+        try {
+            java.time.YearMonth m = java.time.YearMonth.parse(period);
+            return c.getTranslation("bills.period", String.valueOf(m.getYear()), m.getMonthValue());
+        } catch (java.time.format.DateTimeParseException e) {
+            return period;
+        }
+    }
+
     @Override
     public Optional<String> spokenText() {
         return spoken.text();

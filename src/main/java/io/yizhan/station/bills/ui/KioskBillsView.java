@@ -100,14 +100,14 @@ public class KioskBillsView extends KioskBillScreen implements HasDynamicTitle {
     /** 是您家吗？ The essentials huge and spoken; yes → pay here, or pay cash at the counter, or type again. */
     private void confirm(Bills.Due due) {
         String masked = io.yizhan.contract.Billers.mask(due.account());
-        step(getTranslation("bills.kiosk.confirm.title"), getTranslation("bills.kiosk.confirm", due.billerName(), due.holderMasked(), due.period(),
+        step(getTranslation("bills.kiosk.confirm.title"), getTranslation("bills.kiosk.confirm", due.billerName(), due.holderMasked(), period(this, due.period()),
                 Money.yuan(due.amountDueFen())));
         Div card = new Div();
         card.addClassName("pickup-card");
         Span who = new Span(getTranslation("bills.kiosk.confirm.holder", due.holderMasked(), masked));
         who.setId("bills-holder");
         who.addClassName("pickup-courier");
-        Span period = new Span(getTranslation("bills.kiosk.confirm.period", due.billerName(), due.period()));
+        Span period = new Span(getTranslation("bills.kiosk.confirm.period", due.billerName(), period(this, due.period())));
         period.addClassName("pickup-courier");
         Span amount = new Span(Money.yuan(due.amountDueFen()));
         amount.setId("bills-amount");
