@@ -112,6 +112,7 @@ public class Bills {
     private final StationProperties station;
     private final ApplicationEventPublisher events;
     private final BillsProperties rules;
+    private final TransactionTemplate ownTx;
 
     Bills(BillRepository bills, JdbcClient jdbc, TransactionTemplate tx, Clock clock, CentralLink central, Payments payments, Refunds refunds,
           PrintQueue printing, SecretBox secrets, AuditLog audit, StationTime time, StationProperties station, ApplicationEventPublisher events,
@@ -130,6 +131,8 @@ public class Bills {
         this.station = station;
         this.events = events;
         this.rules = rules;
+        this.ownTx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.ownTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     // ---------------------------------------------------------------- asking
@@ -249,6 +252,7 @@ public class Bills {
             }
         }
         String key = "kiosk-" + UUID.randomUUID();
+        startDay(clock.instant());
         Due d = due;
         String c = carrier;
         try {
@@ -266,6 +270,7 @@ public class Bills {
     private Made take(String key, String digest, Due due, @Nullable String carrier, Pay pay, String channel, boolean offline) {
         String method = method(pay);
         String purpose = purpose(due.kind(), Billers.mask(due.account()));
+        startDay(clock.instant());
         try {
             if (method.equals(Payments.CASH)) {
                 BillPayment paid = tx.execute(s -> {
@@ -804,14 +809,29 @@ public class Bills {
 
     private String nextOrderNo(Instant now) {
         String day = time.date(now).format(DateTimeFormatter.ofPattern("yyMMdd"));
-        int n;
-        if (jdbc.sql("UPDATE bill_sequence SET last_no = last_no + 1 WHERE order_day = ?").param(day).update() == 1) {
-            n = jdbc.sql("SELECT last_no FROM bill_sequence WHERE order_day = ?").param(day).query(Integer.class).single();
-        } else {
+        if (jdbc.sql("UPDATE bill_sequence SET last_no = last_no + 1 WHERE order_day = ?").param(day).update() == 0) {
+            // midnight passed since startDay(): the new day starts here (a race on it is as rare as it is harmless: one refusal)
             jdbc.sql("INSERT INTO bill_sequence (order_day, last_no) VALUES (?, 1)").param(day).update();
-            n = 1;
         }
+        int n = jdbc.sql("SELECT last_no FROM bill_sequence WHERE order_day = ?").param(day).query(Integer.class).single();
         return station.station().id().replaceAll("[^A-Za-z0-9]", "") + "-B" + day + String.format("%05d", n);
+    }
+
+    /**
+     * Starts the day's order numbers in a transaction of its own, before the order's: two counters taking
+     * the day's first payment at the same moment both find the row, and neither sees the other's insert
+     * fail as its own (a duplicate key inside the order's transaction would read as "already paid").
+     */
+    private void startDay(Instant now) {
+        String day = time.date(now).format(DateTimeFormatter.ofPattern("yyMMdd"));
+        if (jdbc.sql("SELECT COUNT(*) FROM bill_sequence WHERE order_day = ?").param(day).query(Long.class).single() > 0) {
+            return;
+        }
+        try {
+            ownTx.executeWithoutResult(s -> jdbc.sql("INSERT INTO bill_sequence (order_day, last_no) VALUES (?, 0)").param(day).update());
+        } catch (DuplicateKeyException started) {
+            // another counter started it first
+        }
     }
 
     private static @Nullable String blank(String s) {
