@@ -9,6 +9,18 @@ import io.yizhan.station.kiosk.KioskTile;
 @org.springframework.stereotype.Component
 class TopUpTile implements KioskTile {
 
+    private final io.yizhan.station.sync.SyncProperties sync;
+
+    TopUpTile(io.yizhan.station.sync.SyncProperties sync) {
+        this.sync = sync;
+    }
+
+    /** Only at a station linked to central: the billers are reached through it (while it is away, the screen says to come to the counter). */
+    @Override
+    public boolean works() {
+        return sync.enabled();
+    }
+
     @Override
     public String id() {
         return "topup";
