@@ -64,6 +64,8 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
     private final Button social = new Button();
     private final Div form = new Div();
     private final Paragraph outcome = new Paragraph();
+    private final Span change = new Span();
+    private final io.yizhan.station.payments.Payments payments;
     private final Paragraph summary = new Paragraph();
     private final Grid<BillPayment> today = new Grid<>();
     private final TextField note = new TextField();
@@ -74,8 +76,9 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
     /** What the list shows (each order's id and status), to redraw it only when that changes. */
     private String shown = "";
 
-    public BillsView(Bills bills, SocialSecurity socialSecurity, StationTime time, Clock clock) {
+    public BillsView(Bills bills, SocialSecurity socialSecurity, StationTime time, Clock clock, io.yizhan.station.payments.Payments payments) {
         this.bills = bills;
+        this.payments = payments;
         this.socialSecurity = socialSecurity;
         this.time = time;
         this.clock = clock;
@@ -100,7 +103,9 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
         outcome.setId("bills-outcome");
         outcome.addClassName("pay-result");
         outcome.getElement().setAttribute("role", "status");
-        add(services, form, outcome);
+        change.setId("bills-change");
+        change.addClassName("pay-change");
+        add(services, form, outcome, change);
 
         add(new H2(getTranslation("bills.counter.today")));
         summary.setId("bills-summary");
@@ -146,6 +151,7 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
             social.addThemeVariants(ButtonVariant.PRIMARY);
         }
         form.removeAll();
+        change.setText("");
         outcome.setText("");
         outcome.getElement().removeAttribute("data-outcome");
         idempotencyKey = UUID.randomUUID().toString();
@@ -313,6 +319,9 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
         };
         say(kind, getTranslation("bills.counter.outcome." + b.status(), getTranslation("bills.kind." + b.kind()), b.accountMasked(),
                 Money.yuan(b.amountFen()), b.writeOffRef() == null ? "" : b.writeOffRef()));
+        // the change to hand back, as large as the amount was
+        change.setText(b.paymentId() == null ? "" : payments.find(b.paymentId()).filter(p -> p.changeFen() > 0)
+                .map(p -> getTranslation("bills.counter.change", Money.yuan(p.changeFen()))).orElse(""));
     }
 
     // ---------------------------------------------------------------- social security
@@ -346,7 +355,7 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
             consent.clear();
             result.add(new Paragraph(getTranslation("bills.social.person", r.nameMasked(), r.idMasked())),
                     big("ss-months", getTranslation("bills.social.months", r.monthsContributed())),
-                    new Paragraph(getTranslation("bills.social.last", r.lastPaidMonth())),
+                    new Paragraph(getTranslation("bills.social.last", KioskBillScreen.period(this, r.lastPaidMonth()))),
                     big("ss-balance", getTranslation("bills.social.balance", Money.yuan(r.balanceFen()))));
             HorizontalLayout actions = new HorizontalLayout();
             if (socialSecurity.canPrint()) {

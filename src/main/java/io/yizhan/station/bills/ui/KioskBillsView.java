@@ -120,7 +120,9 @@ public class KioskBillsView extends KioskBillScreen implements HasDynamicTitle {
         counter.addClickListener(e -> atCounter(due));
         NativeButton no = button("bills-no", "bills.kiosk.no", "secondary");
         no.addClickListener(e -> account(due.kind()));
-        body.add(card, yes, counter, no);
+        Div choices = new Div(yes, counter, no);
+        choices.addClassName("bills-choices");
+        body.add(card, choices);
     }
 
     /** 到柜台付现金: a numbered request that opens 缴费 at the counter with this bill. */
