@@ -568,8 +568,10 @@ public class Bills {
 
     /**
      * The manager settles a write-off central cannot tell about after {@code stuck-after}: central is
-     * asked once more first (its answer wins); otherwise {@code writtenOff} (the biller confirmed it,
-     * say by phone) → {@code SUCCEEDED}, or not → {@code FAILED} and refunded. A note is required.
+     * asked once more first — its answer wins, and one it is still processing is refused
+     * ({@code STILL_PROCESSING}); only while central cannot be reached, {@code writtenOff} (the
+     * biller confirmed it, say by phone) → {@code SUCCEEDED}, or not → {@code FAILED} and refunded.
+     * A note is required; the daily matching shows it should central later say otherwise.
      */
     public BillPayment resolve(UUID id, boolean writtenOff, @Nullable String note) {
         if (!payments.callerIsManager()) {
@@ -583,9 +585,18 @@ public class Bills {
         if (!stuck(b)) {
             throw new BillRefused("NOT_STUCK", 409, "bills.error.not-stuck");
         }
-        BillPayment asked = ask(b);
-        if (asked.status() != b.status() || asked.status() == BillStatus.SUBMITTED && !stuck(asked)) {
-            return asked;
+        // central is asked once more first: whatever it can tell wins, and "still processing" is not for the manager to decide
+        Billers.WriteOffState w = null;
+        try {
+            w = central.get(Billers.WRITE_OFFS + "/" + b.orderNo(), Billers.WriteOffState.class, rules.centralWait());
+        } catch (CentralCallFailed away) {
+            // central cannot tell: the manager decides
+        }
+        if (w != null) {
+            if (w.status().equals("PROCESSING")) {
+                throw new BillRefused("STILL_PROCESSING", 409, "bills.error.still-processing");
+            }
+            return apply(b, w, false);
         }
         String by = audit.currentActor();
         audit.record("bills.resolved", b.orderNo() + " " + (writtenOff ? "SUCCEEDED" : "FAILED") + " " + why);
