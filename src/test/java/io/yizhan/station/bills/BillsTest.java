@@ -156,6 +156,10 @@ class BillsTest extends WithCentral {
         assertThat(payments.find(b.paymentId()).orElseThrow().changeFen()).isEqualTo(1350);
         assertThat(bills.pay(request).created()).as("the same key again: the first payment").isFalse();
         assertThat(centralStatuses(b.orderNo())).containsExactly("SUCCESS");
+        io.yizhan.contract.Billers.WriteOffState twice = link.post(io.yizhan.contract.Billers.WRITE_OFFS,
+                new io.yizhan.contract.Billers.WriteOff(b.orderNo(), "WATER", acct, 8650), io.yizhan.contract.Billers.WriteOffState.class, Duration.ofSeconds(5));
+        assertThat(twice.ref()).as("the same order number again: central answers about the first").isEqualTo(b.writeOffRef());
+        assertThat(centralStatuses(b.orderNo())).containsExactly("SUCCESS");
         assertThat(outbox("BillPaid", b.orderNo())).isEqualTo(1);
         assertThat(jdbc.sql("SELECT CAST(payload AS VARCHAR(4000)) FROM sync_outbox WHERE type = 'BillPaid' AND CAST(payload AS VARCHAR(4000)) LIKE ?")
                 .param("%" + b.orderNo() + "%").query(String.class).single()).doesNotContain(acct);
