@@ -257,6 +257,13 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
             Div pay = new Div();
             Billers.DENOMINATIONS.stream().sorted().forEach(fen -> {
                 Button b = new Button(Money.yuan(fen), x -> {
+                    // the chosen amount stands out, and says so to a screen reader
+                    amounts.getChildren().forEach(other -> {
+                        ((Button) other).removeThemeVariants(ButtonVariant.PRIMARY);
+                        other.getElement().setAttribute("aria-pressed", "false");
+                    });
+                    x.getSource().addThemeVariants(ButtonVariant.PRIMARY);
+                    x.getSource().getElement().setAttribute("aria-pressed", "true");
                     pay.removeAll();
                     idempotencyKey = UUID.randomUUID().toString();
                     Span amount = new Span(Money.yuan(fen));
@@ -264,6 +271,7 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
                     pay.add(amount, payment(p -> bills.topUp(new Bills.TopUpRequest(phone.getValue(), fen, p, idempotencyKey))));
                 });
                 b.setId("bills-topup-" + fen / 100);
+                b.getElement().setAttribute("aria-pressed", "false");
                 b.addClassName("bills-denomination");
                 amounts.add(b);
             });
