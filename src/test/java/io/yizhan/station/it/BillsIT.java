@@ -294,7 +294,7 @@ class BillsIT {
             assertThat(kiosk.locator("#pay-amount").textContent()).isEqualTo("¥50.00");
             s.scan(s.kioskScanner, code("00"));
             kiosk.locator("#bills-result").waitFor(new Locator.WaitForOptions().setTimeout(15_000));
-            assertThat(kiosk.locator("#bills-result").textContent()).isEqualTo("已缴成功");
+            assertThat(kiosk.locator("#bills-result").textContent()).isEqualTo("充值成功");
             kiosk.locator("#bills-done").click();
 
             // the clerk: a paper bill with a 3 account scanned at the counter, cash, the write-off finishing by itself

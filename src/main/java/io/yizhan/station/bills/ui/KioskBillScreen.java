@@ -80,7 +80,8 @@ abstract class KioskBillScreen extends Div implements KioskScreen, ScanConsumer 
     /** The outcome in words, spoken: the amount and what happened to it. */
     protected void result(BillPayment b) {
         BillStatus s = b.status();
-        String outcome = s == BillStatus.SUCCEEDED ? "done" : s == BillStatus.FAILED || s == BillStatus.REFUNDED ? "refunded" : "pending";
+        String outcome = (s == BillStatus.SUCCEEDED ? "done" : s == BillStatus.FAILED || s == BillStatus.REFUNDED ? "refunded" : "pending")
+                + (b.kind() == BillKind.TOPUP ? ".topup" : "");
         step(getTranslation("bills.kiosk.result." + outcome + ".title"),
                 getTranslation("bills.kiosk.result." + outcome, getTranslation("bills.kind." + b.kind()), b.accountMasked(), Money.yuan(b.amountFen())));
         Span amount = new Span(Money.yuan(b.amountFen()));
