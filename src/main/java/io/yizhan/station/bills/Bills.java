@@ -13,6 +13,7 @@ import io.yizhan.station.payments.PaymentRequest;
 import io.yizhan.station.payments.PaymentStatus;
 import io.yizhan.station.payments.Payments;
 import io.yizhan.station.payments.Refunds;
+import io.yizhan.station.shared.DailyNumbers;
 import io.yizhan.station.shared.Digests;
 import io.yizhan.station.shared.Money;
 import io.yizhan.station.shared.SecretBox;
@@ -112,11 +113,11 @@ public class Bills {
     private final StationProperties station;
     private final ApplicationEventPublisher events;
     private final BillsProperties rules;
-    private final TransactionTemplate ownTx;
+    private final DailyNumbers numbers;
 
     Bills(BillRepository bills, JdbcClient jdbc, TransactionTemplate tx, Clock clock, CentralLink central, Payments payments, Refunds refunds,
           PrintQueue printing, SecretBox secrets, AuditLog audit, StationTime time, StationProperties station, ApplicationEventPublisher events,
-          BillsProperties rules) {
+          BillsProperties rules, DailyNumbers numbers) {
         this.bills = bills;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -131,8 +132,7 @@ public class Bills {
         this.station = station;
         this.events = events;
         this.rules = rules;
-        this.ownTx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        this.ownTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.numbers = numbers;
     }
 
     // ---------------------------------------------------------------- asking
@@ -820,29 +820,12 @@ public class Bills {
 
     private String nextOrderNo(Instant now) {
         String day = time.date(now).format(DateTimeFormatter.ofPattern("yyMMdd"));
-        if (jdbc.sql("UPDATE bill_sequence SET last_no = last_no + 1 WHERE order_day = ?").param(day).update() == 0) {
-            // midnight passed since startDay(): the new day starts here (a race on it is as rare as it is harmless: one refusal)
-            jdbc.sql("INSERT INTO bill_sequence (order_day, last_no) VALUES (?, 1)").param(day).update();
-        }
-        int n = jdbc.sql("SELECT last_no FROM bill_sequence WHERE order_day = ?").param(day).query(Integer.class).single();
-        return station.station().id().replaceAll("[^A-Za-z0-9]", "") + "-B" + day + String.format("%05d", n);
+        return station.station().id().replaceAll("[^A-Za-z0-9]", "") + "-B" + day + String.format("%05d", numbers.next("bill_sequence", day));
     }
 
-    /**
-     * Starts the day's order numbers in a transaction of its own, before the order's: two counters taking
-     * the day's first payment at the same moment both find the row, and neither sees the other's insert
-     * fail as its own (a duplicate key inside the order's transaction would read as "already paid").
-     */
+    /** The day's order numbers started before the order's transaction (see {@link DailyNumbers}). */
     private void startDay(Instant now) {
-        String day = time.date(now).format(DateTimeFormatter.ofPattern("yyMMdd"));
-        if (jdbc.sql("SELECT COUNT(*) FROM bill_sequence WHERE order_day = ?").param(day).query(Long.class).single() > 0) {
-            return;
-        }
-        try {
-            ownTx.executeWithoutResult(s -> jdbc.sql("INSERT INTO bill_sequence (order_day, last_no) VALUES (?, 0)").param(day).update());
-        } catch (DuplicateKeyException started) {
-            // another counter started it first
-        }
+        numbers.start("bill_sequence", time.date(now).format(DateTimeFormatter.ofPattern("yyMMdd")));
     }
 
     private static @Nullable String blank(String s) {

@@ -93,10 +93,13 @@ public class Shopping {
     private final ApplicationEventPublisher events;
     private final ShoppingProperties rules;
     private final io.yizhan.station.terminals.Terminals terminals;
+    private final io.yizhan.station.shared.DailyNumbers numbers;
 
     Shopping(io.yizhan.station.terminals.Terminals terminals, JdbcClient jdbc, TransactionTemplate tx, Clock clock, ShopOrderRepository orders, Catalog catalog, Residents residents,
              SecretBox secrets, CentralLink central, Payments payments, Refunds refunds, PrintQueue printing, StationProperties station,
-             StationTime time, AuditLog audit, ApplicationEventPublisher events, ShoppingProperties rules) {
+             StationTime time, AuditLog audit, ApplicationEventPublisher events, ShoppingProperties rules,
+             io.yizhan.station.shared.DailyNumbers numbers) {
+        this.numbers = numbers;
         this.terminals = terminals;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -148,6 +151,8 @@ public class Shopping {
         long gross = lines.stream().mapToLong(ShopOrder.Line::amountFen).sum();
         long discount = offer.map(ShopOffer.Applied::discountFen).orElse(0L);
         ShopOrder draft;
+        // the day's order numbers start before the order's transaction: the day's first two orders never collide
+        numbers.start("shopping_sequence", time.date(now).format(DateTimeFormatter.ofPattern("yyMMdd")));
         try {
             draft = tx.execute(s -> {
                 UUID resident = residents.remember(phone, request.residentName());
@@ -214,14 +219,7 @@ public class Shopping {
 
     private String nextOrderNo(Instant now) {
         String day = time.date(now).format(DateTimeFormatter.ofPattern("yyMMdd"));
-        int n;
-        if (jdbc.sql("UPDATE shopping_sequence SET last_no = last_no + 1 WHERE order_day = ?").param(day).update() == 1) {
-            n = jdbc.sql("SELECT last_no FROM shopping_sequence WHERE order_day = ?").param(day).query(Integer.class).single();
-        } else {
-            jdbc.sql("INSERT INTO shopping_sequence (order_day, last_no) VALUES (?, 1)").param(day).update();
-            n = 1;
-        }
-        return station.station().id().replaceAll("[^A-Za-z0-9-]", "") + "-" + day + String.format("%04d", n);
+        return station.station().id().replaceAll("[^A-Za-z0-9-]", "") + "-" + day + String.format("%04d", numbers.next("shopping_sequence", day));
     }
 
     /**
