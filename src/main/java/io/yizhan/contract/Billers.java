@@ -62,10 +62,6 @@ public final class Billers {
      */
     public record WriteOffState(String stationOrderNo, String kind, String accountMasked, long amountFen, String status, @Nullable String ref,
                                 @Nullable String code, @Nullable String billerName) {
-
-        public boolean finished() {
-            return status.equals("SUCCESS") || status.equals("FAILED") || status.equals("CANCELLED");
-        }
     }
 
     public record PhoneCheck(String phone) {

@@ -58,6 +58,9 @@ public class Bills {
     public static final String SERVICE = "BILLS";
     public static final String COUNTER = "COUNTER";
     public static final String KIOSK = "KIOSK";
+    /** The finished states as an SQL list, {@code 'SUCCEEDED', 'REFUNDED', 'CANCELLED'}. */
+    private static final String FINISHED = String.join(", ", java.util.Arrays.stream(BillStatus.values()).filter(BillStatus::finished)
+            .map(st -> "'" + st.name() + "'").toList());
 
     /** How the resident pays: {@code CASH} (with the cash tendered) or {@code CODE} (the payment code). */
     public record Pay(@Nullable String method, @Nullable String authCode, @Nullable Long tenderedFen) {
@@ -264,7 +267,11 @@ public class Bills {
 
     /** The idempotency key the kiosk's pay step takes its payment under, so the background job finds it. */
     public static String paymentKey(BillPayment b) {
-        return "bill-pay-" + b.orderNo();
+        return paymentKey(b.orderNo());
+    }
+
+    private static String paymentKey(String orderNo) {
+        return "bill-pay-" + orderNo;
     }
 
     private Made take(String key, String digest, Due due, @Nullable String carrier, Pay pay, String channel, boolean offline) {
@@ -313,7 +320,7 @@ public class Bills {
         String live = due.kind().bill() && channel.equals(COUNTER) ? liveKey(due.kind(), due.account(), time.date(now)) : null;
         BillPayment b = new BillPayment(UuidV7.next(clock), null, orderNo, key, digest, due.kind(), secrets.seal(due.account()),
                 Billers.mask(due.account()), live, blank(due.billerName()), blank(due.holderMasked()), blank(due.period()), carrier,
-                due.amountDueFen(), status, channel, method, null, method.equals(Payments.CODE) ? "bill-pay-" + orderNo : null, null, null, null,
+                due.amountDueFen(), status, channel, method, null, method.equals(Payments.CODE) ? paymentKey(orderNo) : null, null, null, null,
                 null, null, audit.currentActor(), CurrentTerminal.name(), now, now, null, null, null);
         return bills.save(b);
     }
@@ -399,10 +406,7 @@ public class Bills {
                     if (!move(b.id(), b.status(), BillStatus.SUCCEEDED, "write_off_ref = ?, finished_at = ?", w.ref(), utc(now))) {
                         return false;
                     }
-                    events.publishEvent(b.kind() == BillKind.TOPUP
-                            ? new TopUpCompleted(UuidV7.next(clock), b.id(), b.orderNo(), String.valueOf(b.carrier()), b.accountMasked(), b.amountFen(),
-                            String.valueOf(w.ref()), now)
-                            : new BillPaid(UuidV7.next(clock), b.id(), b.orderNo(), b.kind().name(), b.accountMasked(), b.amountFen(), String.valueOf(w.ref()), now));
+                    writtenOff(b, String.valueOf(w.ref()), now);
                     return true;
                 }));
                 if (done && (interactive || b.channel().equals(COUNTER))) {
@@ -443,6 +447,13 @@ public class Bills {
                 return b;
             }
         }
+    }
+
+    /** The event for central that an order was written off ({@code TopUpCompleted} for a top-up), in the caller's transaction. */
+    private void writtenOff(BillPayment b, String ref, Instant at) {
+        events.publishEvent(b.kind() == BillKind.TOPUP
+                ? new TopUpCompleted(UuidV7.next(clock), b.id(), b.orderNo(), String.valueOf(b.carrier()), b.accountMasked(), b.amountFen(), ref, at)
+                : new BillPaid(UuidV7.next(clock), b.id(), b.orderNo(), b.kind().name(), b.accountMasked(), b.amountFen(), ref, at));
     }
 
     /** A failed order's money back, in full, to the original method: {@code REFUNDED}. Idempotent (its refund's key is the order's). */
@@ -487,8 +498,7 @@ public class Bills {
      * asked about; failed ones refunded. Returns how many orders it moved.
      */
     public int settleOpen() {
-        if (jdbc.sql("SELECT COUNT(*) FROM bill_payment WHERE status IN ('CREATED', 'PAID', 'ACCEPTED_OFFLINE', 'SUBMITTED', 'UNKNOWN', 'FAILED')")
-                .query(Long.class).single() == 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM bill_payment WHERE status NOT IN (" + FINISHED + ")").query(Long.class).single() == 0) {
             return 0; // the usual case: one small query every few seconds
         }
         int moved = 0;
@@ -556,18 +566,26 @@ public class Bills {
 
     /** Asks central about a submitted or unknown write-off and applies the answer; as it was while central is away. */
     private BillPayment ask(BillPayment b) {
-        Billers.WriteOffState w;
-        try {
-            w = central.get(Billers.WRITE_OFFS + "/" + b.orderNo(), Billers.WriteOffState.class, rules.centralWait());
-        } catch (CentralCallFailed e) {
+        Optional<Billers.WriteOffState> answer = query(b);
+        if (answer.isEmpty()) {
             return b;
         }
+        Billers.WriteOffState w = answer.get();
         if (w.status().equals("PROCESSING") && b.status() == BillStatus.SUBMITTED) {
             jdbc.sql("UPDATE bill_payment SET query_after = ?, version = version + 1 WHERE id = ? AND status = 'SUBMITTED'")
                     .params(utc(clock.instant().plus(rules.queryEvery())), b.id()).update();
             return find(b.id());
         }
         return apply(b, w, false);
+    }
+
+    /** Central's word on an order's write-off; empty while central cannot be asked. */
+    private Optional<Billers.WriteOffState> query(BillPayment b) {
+        try {
+            return Optional.of(central.get(Billers.WRITE_OFFS + "/" + b.orderNo(), Billers.WriteOffState.class, rules.centralWait()));
+        } catch (CentralCallFailed e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -590,26 +608,20 @@ public class Bills {
             throw new BillRefused("NOT_STUCK", 409, "bills.error.not-stuck");
         }
         // central is asked once more first: whatever it can tell wins, and "still processing" is not for the manager to decide
-        Billers.WriteOffState w = null;
-        try {
-            w = central.get(Billers.WRITE_OFFS + "/" + b.orderNo(), Billers.WriteOffState.class, rules.centralWait());
-        } catch (CentralCallFailed away) {
-            // central cannot tell: the manager decides
-        }
-        if (w != null) {
-            if (w.status().equals("PROCESSING")) {
+        Optional<Billers.WriteOffState> answer = query(b);
+        if (answer.isPresent()) {
+            if (answer.get().status().equals("PROCESSING")) {
                 throw new BillRefused("STILL_PROCESSING", 409, "bills.error.still-processing");
             }
-            return apply(b, w, false);
+            return apply(b, answer.get(), false);
         }
+        // central cannot tell: the manager decides
         String by = audit.currentActor();
         audit.record("bills.resolved", b.orderNo() + " " + (writtenOff ? "SUCCEEDED" : "FAILED") + " " + why);
         if (writtenOff) {
             tx.executeWithoutResult(s -> {
                 if (move(id, b.status(), BillStatus.SUCCEEDED, "note = ?, resolved_by = ?, finished_at = ?", clip(why), by, utc(clock.instant()))) {
-                    events.publishEvent(b.kind() == BillKind.TOPUP
-                            ? new TopUpCompleted(UuidV7.next(clock), b.id(), b.orderNo(), String.valueOf(b.carrier()), b.accountMasked(), b.amountFen(), "", clock.instant())
-                            : new BillPaid(UuidV7.next(clock), b.id(), b.orderNo(), b.kind().name(), b.accountMasked(), b.amountFen(), "", clock.instant()));
+                    writtenOff(b, "", clock.instant());
                 }
             });
             return find(id);
@@ -636,7 +648,7 @@ public class Bills {
         Instant before = clock.instant().minus(java.time.Duration.ofDays(rules.eraseAfterDays()));
         return jdbc.sql("""
                         UPDATE bill_payment SET account_sealed = NULL, live_key = NULL, version = version + 1
-                        WHERE created_at < ? AND account_sealed IS NOT NULL AND status IN ('SUCCEEDED', 'REFUNDED', 'CANCELLED')""")
+                        WHERE created_at < ? AND account_sealed IS NOT NULL AND status IN (""" + FINISHED + ")")
                 .param(utc(before)).update();
     }
 
@@ -658,11 +670,6 @@ public class Bills {
     /** Today in the station's zone. */
     public LocalDate today() {
         return time.date(clock.instant());
-    }
-
-    /** Orders still open (not finished), oldest first. */
-    public List<BillPayment> open() {
-        return load("status NOT IN ('SUCCEEDED', 'REFUNDED', 'CANCELLED')");
     }
 
     private List<BillPayment> load(String where, Object... params) {

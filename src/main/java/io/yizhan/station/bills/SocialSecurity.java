@@ -72,7 +72,7 @@ public class SocialSecurity {
             throw new BillRefused("CENTRAL_UNREACHABLE", 503, "bills.error.central-away");
         }
         return switch (r.code()) {
-            case "OK" -> new Result(maskName(who), Billers.mask(id), r.monthsContributed(), r.lastPaidMonth(), r.balanceFen());
+            case "OK" -> new Result(io.yizhan.station.shared.PersonalData.maskName(who), Billers.mask(id), r.monthsContributed(), r.lastPaidMonth(), r.balanceFen());
             case "NOT_FOUND" -> throw new BillRefused("NOT_FOUND", 404, "bills.error.no-record");
             default -> throw new BillRefused("BAD_ID_NUMBER", 400, "bills.error.id-number");
         };
@@ -95,15 +95,4 @@ public class SocialSecurity {
                 .text(time.dateTime(clock.instant())).feed(1).build());
     }
 
-    /** 张*华: the first and last characters of a name around one star (a two-character name keeps its first). */
-    static String maskName(String name) {
-        int[] cps = name.codePoints().toArray();
-        if (cps.length <= 1) {
-            return "*";
-        }
-        if (cps.length == 2) {
-            return new String(cps, 0, 1) + "*";
-        }
-        return new String(cps, 0, 1) + "*" + new String(cps, cps.length - 1, 1);
-    }
 }

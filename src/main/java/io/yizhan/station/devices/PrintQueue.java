@@ -95,8 +95,7 @@ public class PrintQueue {
      * printed, never kept for later.
      */
     public void printNow(String terminal, DeviceKind kind, PrintDocument document) {
-        ConfiguredDevice printer = registry.nearest(terminal, kind).filter(d -> d.link() != null && !d.link().keepsCopies())
-                .orElseThrow(() -> new RefusedException("devices.error.no-direct-printer"));
+        ConfiguredDevice printer = direct(terminal, kind).orElseThrow(() -> new RefusedException("devices.error.no-direct-printer"));
         try {
             printer.link().send(UuidV7.next(clock), printer.encode(document));
         } catch (IOException e) {
@@ -106,7 +105,12 @@ public class PrintQueue {
 
     /** True when {@link #printNow} can reach a printer of this kind at this terminal that keeps no copies. */
     public boolean canPrintNow(String terminal, DeviceKind kind) {
-        return registry.nearest(terminal, kind).filter(d -> d.link() != null && !d.link().keepsCopies()).isPresent();
+        return direct(terminal, kind).isPresent();
+    }
+
+    /** The nearest printer of this kind that is connected and keeps no copy of what it prints. */
+    private Optional<ConfiguredDevice> direct(String terminal, DeviceKind kind) {
+        return registry.nearest(terminal, kind).filter(d -> d.link() != null && !d.link().keepsCopies());
     }
 
     /** A test page (receipt printers) or test label (label printers) with text, a barcode and a QR code. */

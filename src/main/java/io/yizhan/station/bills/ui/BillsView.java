@@ -459,10 +459,7 @@ public class BillsView extends Div implements HasDynamicTitle, BeforeEnterObserv
     /** A paper bill's barcode ({@code W-3301234560}) opens its service with the account looked up. */
     @Override
     public void onScan(ScanReceived scan) {
-        String c = scan.code().strip().toUpperCase(Locale.ROOT);
-        if (c.length() == 12 && c.charAt(1) == '-' && c.substring(2).matches("[0-9]{10}")) {
-            BillKind.ofBarcodeLetter(c.charAt(0)).ifPresent(kind -> show(kind, c.substring(2)));
-        }
+        BillKind.paperBill(scan.code()).ifPresent(bill -> show(bill.kind(), bill.account()));
     }
 
     @Override

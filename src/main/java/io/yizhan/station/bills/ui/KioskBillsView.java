@@ -77,10 +77,7 @@ public class KioskBillsView extends KioskBillScreen implements HasDynamicTitle {
     /** A paper bill's barcode ({@code W-3301234560}): its kind and account at once. */
     @Override
     protected void scanned(String code) {
-        String c = code.strip().toUpperCase(java.util.Locale.ROOT);
-        if (c.length() == 12 && c.charAt(1) == '-' && c.substring(2).matches("[0-9]{10}")) {
-            BillKind.ofBarcodeLetter(c.charAt(0)).ifPresent(kind -> lookup(kind, c.substring(2)));
-        }
+        BillKind.paperBill(code).ifPresent(bill -> lookup(bill.kind(), bill.account()));
     }
 
     private void lookup(BillKind kind, String account) {
