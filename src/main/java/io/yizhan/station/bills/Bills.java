@@ -504,15 +504,12 @@ public class Bills {
         int moved = 0;
         Instant now = clock.instant();
         for (BillPayment b : load("status = 'CREATED' AND payment_key IS NOT NULL")) {
-            Optional<Payment> p = payments.byIdempotencyKey(java.util.Objects.requireNonNull(b.paymentKey()));
-            boolean stale = b.createdAt().isBefore(now.minus(rules.abandonAfter()));
-            if (p.isPresent() && (p.get().status().paid() || p.get().status() == PaymentStatus.PENDING || !stale)) {
-                try {
-                    moved += settle(b.id(), p.get()).status() != BillStatus.CREATED ? 1 : 0;
-                } catch (BillRefused failed) {
-                    moved++;
-                }
-            } else if (stale) {
+            // a failed code is not the end at the kiosk: the resident may show another one (the pay step retries the same payment),
+            // so an unpaid order is given up only after abandon-after, and never while its payment is still pending
+            Payment p = payments.byIdempotencyKey(java.util.Objects.requireNonNull(b.paymentKey())).orElse(null);
+            if (p != null && p.status().paid()) {
+                moved += settle(b.id(), p).status() != BillStatus.CREATED ? 1 : 0;
+            } else if (b.createdAt().isBefore(now.minus(rules.abandonAfter())) && (p == null || p.status() != PaymentStatus.PENDING)) {
                 cancel(b.id());
                 moved++;
             }

@@ -307,6 +307,22 @@ class BillsTest extends WithCentral {
     }
 
     @Test
+    void aKioskOrderWaitsWhileTheResidentShowsAnotherCodeAfterAFailedOne() throws Exception {
+        AtCounter.bindAs("kiosk-1", io.yizhan.station.terminals.TerminalKind.KIOSK);
+        BillPayment open = bills.openAtKiosk(BillKind.GAS, account(0), 8650);
+        Payment poor = payments.takeCode(Bills.SERVICE, new PaymentRequest(8650, "燃气费", "CODE", code("03"), null, Bills.paymentKey(open)), null, true)
+                .payment();
+        assertThat(poor.status()).isEqualTo(PaymentStatus.FAILED);
+        bills.settleOpen();
+        assertThat(bills.find(open.id()).status()).as("余额不足 is not the end: another code may come").isEqualTo(BillStatus.CREATED);
+        Payment paid = payments.retry(poor.id(), code("00"));
+        assertThat(paid.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        bills.settleOpen();
+        assertThat(bills.find(open.id()).status()).isEqualTo(BillStatus.SUCCEEDED);
+        assertThat(refunds.ofPayment(paid.id())).isEmpty();
+    }
+
+    @Test
     void aKioskPaymentForAnAccountPaidAtTheCounterMeanwhileIsRefunded() throws Exception {
         String acct = account(0);
         AtCounter.unbind();
