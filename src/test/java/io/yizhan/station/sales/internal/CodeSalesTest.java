@@ -123,6 +123,13 @@ class CodeSalesTest extends WithCentral {
         clock.advance(Duration.ofSeconds(5));
         pendingPayments.settleDue();
         pendingSales.settleDue();
+        // on a loaded machine the in-JVM central may answer the query later than the tests' 1-second timeout: the job asks again
+        for (int i = 0; i < 5 && sales.find(sale.id()).orElseThrow().status() == SaleStatus.PENDING; i++) {
+            Thread.sleep(200);
+            clock.advance(Duration.ofSeconds(6));
+            pendingPayments.settleDue();
+            pendingSales.settleDue();
+        }
         assertThat(sales.find(sale.id()).orElseThrow().status()).isEqualTo(SaleStatus.PAID);
         assertThat(goods.onHand(sku.sku())).isEqualTo(1);
     }
